@@ -1,0 +1,64 @@
+using Attention.Sdk.RateLimiting;
+
+namespace Attention.Sdk;
+
+/// <summary>
+/// What an API package declares about its API so the shared pipeline treats it right: its name and default
+/// address, its key format, whether it honours <c>Idempotency-Key</c> (which decides whether a POST may be
+/// retried after an ambiguous failure) and any documented client-side rate limit.
+/// </summary>
+public sealed class ApiProfile
+{
+    /// <summary>Creates a profile.</summary>
+    /// <param name="name">Short API name used in telemetry and messages (for example <c>attention-factory</c>).</param>
+    /// <param name="defaultBaseAddress">The documented base URL.</param>
+    public ApiProfile(string name, Uri defaultBaseAddress)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(defaultBaseAddress);
+        Name = name;
+        DefaultBaseAddress = defaultBaseAddress;
+    }
+
+    /// <summary>Short API name used in telemetry, logs and messages.</summary>
+    public string Name { get; }
+
+    /// <summary>The documented base URL.</summary>
+    public Uri DefaultBaseAddress { get; }
+
+    /// <summary>Whether the API documents <c>Idempotency-Key</c>: only then is a keyed POST/PATCH retried after a 5xx, a reset or a timeout.</summary>
+    public bool HonoursIdempotencyKeys { get; init; }
+
+    /// <summary>Whether calls need an API key (<see cref="AttentionClientOptions.ApiKey"/>).</summary>
+    public bool RequiresApiKey { get; init; } = true;
+
+    /// <summary>Accepted key prefixes (for example <c>af_live_sk_</c>); empty accepts any key.</summary>
+    public IReadOnlyList<string> ApiKeyPrefixes { get; init; } = [];
+
+    /// <summary>A documented per-key request limit, enforced client-side when set.</summary>
+    public RateLimitPolicy? RateLimit { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when the key is missing (if required) or malformed. The message never contains the key.</summary>
+    public void ValidateApiKey(string? apiKey)
+    {
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            if (RequiresApiKey)
+            {
+                throw new ArgumentException($"An API key is required for the {Name} API. Set {nameof(AttentionClientOptions.ApiKey)} (keys start with {string.Join(" or ", ApiKeyPrefixes)}).", nameof(AttentionClientOptions.ApiKey));
+            }
+
+            return;
+        }
+
+        if (apiKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw new ArgumentException($"The {Name} API key contains whitespace or control characters; copy it again from the dashboard.", nameof(AttentionClientOptions.ApiKey));
+        }
+
+        if (ApiKeyPrefixes.Count > 0 && !ApiKeyPrefixes.Any(p => apiKey.StartsWith(p, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"The {Name} API key has the wrong format: keys start with {string.Join(" or ", ApiKeyPrefixes)}.", nameof(AttentionClientOptions.ApiKey));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+
+namespace Attention.Sdk;
+
+/// <summary>
+/// Settings shared by every Attention SDK client: where to send requests, the API key, timeouts,
+/// retries and logging. Each API package derives its own options type from this one.
+/// </summary>
+public abstract class AttentionClientOptions
+{
+    /// <summary>The API's base address, including its version path (for example <c>https://api.attentionfactory.com/v1</c>). Defaults to the API's documented base URL.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The API key sent as <c>Authorization: Bearer</c>. Never logged and never included in exception messages or <c>ToString()</c>.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Upper bound for one logical call including every retry and back-off delay. Default: 100 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Upper bound for one attempt (one HTTP exchange). Default: 30 seconds.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times a failed attempt is retried (0 disables retries). Default: 3, so at most 4 attempts.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first back-off delay; later delays grow exponentially with jitter. Default: 500 milliseconds.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest back-off delay between two attempts. Default: 30 seconds.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> the SDK waits on its own. A longer one is not waited: the call throws
+    /// <see cref="AttentionRateLimitException"/> (or the status's exception) with <see cref="AttentionApiException.RetryAfter"/> set,
+    /// so the caller decides. Default: 60 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The client-side rate limit. Default: <see langword="null"/>, which uses the API's documented limit
+    /// (<see cref="ApiProfile.RateLimit"/>; none for APIs that document none). Clients with the same API key share one limiter.
+    /// </summary>
+    public RateLimiting.RateLimitPolicy? RateLimit { get; set; }
+
+    /// <summary>Turns the client-side rate limiter off (the server's 429 answers are still retried). Default: <see langword="true"/>.</summary>
+    public bool EnableClientRateLimit { get; set; } = true;
+
+    /// <summary>Appended to the <c>User-Agent</c> header (for example <c>my-app/1.2</c>). Default: none.</summary>
+    public string? UserAgentSuffix { get; set; }
+
+    /// <summary>Logger factory for request events. Default: none (no logging). Headers and query values are redacted by allow-list.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The clock used for back-off, <c>Retry-After</c>, polling and rate limiting. Default: <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The innermost HTTP handler used when the client builds its own <see cref="HttpClient"/>. Default: a shared, pooled
+    /// <see cref="SocketsHttpHandler"/>. Set it to route requests through a custom transport (for example in tests).
+    /// </summary>
+    public HttpMessageHandler? Transport { get; set; }
+
+    /// <summary>Checks the settings and throws <see cref="ArgumentException"/> naming the first invalid one.</summary>
+    /// <param name="profile">The API the options are for (key format, default base address).</param>
+    public virtual void Validate(ApiProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var baseAddress = BaseAddress ?? profile.DefaultBaseAddress;
+        if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"{nameof(BaseAddress)} must be an absolute http(s) URI.", nameof(BaseAddress));
+        }
+
+        profile.ValidateApiKey(ApiKey);
+        RequirePositive(Timeout, nameof(Timeout));
+        RequirePositive(AttemptTimeout, nameof(AttemptTimeout));
+        if (MaxRetries is < 0 or > 20)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, $"{nameof(MaxRetries)} must be between 0 and 20.");
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryBaseDelay), RetryBaseDelay, $"{nameof(RetryBaseDelay)} cannot be negative.");
+        }
+
+        if (MaxRetryDelay < RetryBaseDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetryDelay), MaxRetryDelay, $"{nameof(MaxRetryDelay)} cannot be shorter than {nameof(RetryBaseDelay)}.");
+        }
+
+        if (MaxRetryAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetryAfter), MaxRetryAfter, $"{nameof(MaxRetryAfter)} cannot be negative.");
+        }
+
+        if (UserAgentSuffix is not null && UserAgentSuffix.Any(char.IsControl))
+        {
+            throw new ArgumentException($"{nameof(UserAgentSuffix)} cannot contain control characters.", nameof(UserAgentSuffix));
+        }
+
+        if (RateLimit is { } limit && (limit.PermitLimit <= 0 || limit.Window <= TimeSpan.Zero))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RateLimit), $"{nameof(RateLimit)} needs a positive permit limit and window.");
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+    }
+
+    /// <summary>The base address in use: <see cref="BaseAddress"/> or the API's default, always ending in a slash.</summary>
+    public Uri ResolveBaseAddress(ApiProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var address = (BaseAddress ?? profile.DefaultBaseAddress).ToString();
+        return new Uri(address.EndsWith('/') ? address : address + "/", UriKind.Absolute);
+    }
+
+    /// <summary>Redacts the API key: options are safe to log.</summary>
+    public override string ToString() =>
+        $"{GetType().Name} {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, MaxRetries = {MaxRetries} }}";
+
+    private static void RequirePositive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Polly.Timeout;
+
+namespace Attention.Sdk.Http;
+
+/// <summary>
+/// Sends <see cref="ApiRequest"/>s through the SDK pipeline and turns what comes back into either a typed result or an
+/// <see cref="AttentionException"/>: non-2xx answers become the status's exception with the server's message, undecodable
+/// bodies become <see cref="AttentionResponseException"/>, transport failures and timeouts their own types. API packages'
+/// clients are thin layers over this type; it is public so callers can reach undocumented endpoints the same way.
+/// </summary>
+public sealed class ApiConnection
+{
+    private static readonly string s_sdkVersion =
+        typeof(ApiConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private readonly HttpClient _http;
+    private readonly Uri _baseAddress;
+    private readonly string _userAgent;
+    private readonly ApiExceptionFactory _errors;
+    private readonly TimeProvider _time;
+    private readonly AttentionClientOptions _options;
+
+    /// <summary>Creates a connection over an <see cref="HttpClient"/> built by <see cref="AttentionPipeline"/> (or by DI with the same handlers).</summary>
+    public ApiConnection(HttpClient httpClient, ApiProfile profile, AttentionClientOptions options, ApiExceptionFactory? exceptionFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = httpClient;
+        Profile = profile;
+        _options = options;
+        _time = options.TimeProvider;
+        _baseAddress = options.BaseAddress is not null || httpClient.BaseAddress is null
+            ? options.ResolveBaseAddress(profile)
+            : new Uri(httpClient.BaseAddress.ToString().TrimEnd('/') + "/");
+        _userAgent = $"attention-sdk-dotnet/{s_sdkVersion} ({profile.Name}; .NET {Environment.Version})"
+            + (string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? string.Empty : " " + options.UserAgentSuffix);
+        _errors = new ApiExceptionFactory { Custom = exceptionFactory?.Custom, MaxRetryAfter = options.MaxRetryAfter };
+    }
+
+    /// <summary>The API this connection talks to.</summary>
+    public ApiProfile Profile { get; }
+
+    /// <summary>The base address requests are resolved against (always ends in a slash).</summary>
+    public Uri BaseAddress => _baseAddress;
+
+    /// <summary>The clock the connection's options use.</summary>
+    public TimeProvider TimeProvider => _time;
+
+    /// <summary>Sends the request and deserializes a 2xx body.</summary>
+    /// <exception cref="AttentionApiException">The server answered with a non-success status (a subtype per status).</exception>
+    /// <exception cref="AttentionResponseException">The 2xx body could not be read as <typeparamref name="T"/>.</exception>
+    /// <exception cref="AttentionTransportException">The network failed.</exception>
+    /// <exception cref="AttentionTimeoutException">A timeout elapsed.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+    public async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responseType);
+        var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        return Deserialize(response, responseType);
+    }
+
+    /// <summary>Sends the request and ignores the (2xx) body.</summary>
+    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
+    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        _ = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends the request and returns the raw 2xx answer; non-2xx answers throw as usual.</summary>
+    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
+    public async Task<ApiResponse> SendRawAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var message = request.ToHttpRequestMessage(_baseAddress, _userAgent);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not AttentionException && TranslateFailure(ex, message) is { } translated)
+        {
+            throw translated;
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var details = await ApiErrorReader.ReadAsync(response, message, _time, cancellationToken).ConfigureAwait(false);
+                throw _errors.Create(details);
+            }
+
+            byte[] body;
+            try
+            {
+                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                throw TranslateFailure(ex, message)!;
+            }
+
+            return new ApiResponse(response.StatusCode, CollectHeaders(response), body);
+        }
+    }
+
+    /// <summary>Deserializes a raw answer, turning every parser failure or a null body into <see cref="AttentionResponseException"/>.</summary>
+    /// <exception cref="AttentionResponseException">The body is not the expected JSON.</exception>
+    public static T Deserialize<T>(ApiResponse response, JsonTypeInfo<T> responseType)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(responseType);
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(response.Body.Span, responseType);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or FormatException or OverflowException or InvalidOperationException or ArgumentException)
+        {
+            throw new AttentionResponseException(
+                $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {ex.Message}",
+                response.StatusCode,
+                ApiErrorReader.Truncate(SafeText(response.Body.Span)),
+                ex);
+        }
+
+        return value ?? throw new AttentionResponseException(
+            $"The {(int)response.StatusCode} response body was empty or null where {typeof(T).Name} was expected.",
+            response.StatusCode,
+            ApiErrorReader.Truncate(SafeText(response.Body.Span)),
+            null);
+    }
+
+    private AttentionException? TranslateFailure(Exception ex, HttpRequestMessage message)
+    {
+        var call = ApiCallContext.Get(message);
+        var method = message.Method.Method;
+        var route = call?.Route;
+        var key = call?.IdempotencyKey;
+        var attempts = call?.Attempts ?? 0;
+        var where = $"{method} {route}";
+        switch (ex)
+        {
+            case TimeoutRejectedException rejected:
+                return new AttentionTimeoutException(
+                    $"{where} did not complete within the overall timeout of {_options.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{KeyHint(key)}",
+                    _options.Timeout,
+                    rejected) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts };
+            case AttemptTimeoutException attempt:
+                return new AttentionTimeoutException(
+                    $"{where} timed out: no attempt completed within {attempt.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{KeyHint(key)}",
+                    attempt.Timeout,
+                    attempt) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts };
+            case HttpRequestException or IOException:
+                var notSent = RetryClassifier.ProvesNothingWasSent(ex);
+                return new AttentionTransportException(
+                    $"{where} failed at the network level after {attempts} attempt(s): {ex.Message}{(notSent ? " Nothing reached the server." : KeyHint(key))}",
+                    ex,
+                    notSent) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts };
+            default:
+                return null;
+        }
+    }
+
+    private static string KeyHint(string? key) =>
+        key is null ? string.Empty : $" Whether the server acted is unknown; retry with the same idempotency key ({key}) to be safe.";
+
+    private static Dictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[header.Key] = header.Value.ToArray();
+        }
+
+        return headers;
+    }
+
+    private static string SafeText(ReadOnlySpan<byte> body) => Encoding.UTF8.GetString(body);
+}

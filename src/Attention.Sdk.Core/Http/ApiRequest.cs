@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Attention.Sdk.Http;
+
+/// <summary>
+/// One API call described before it is sent: method, route template with escaped path parameters, query, JSON body,
+/// headers and an optional idempotency key. API packages build these; <see cref="ApiConnection"/> sends them.
+/// </summary>
+public sealed class ApiRequest
+{
+    private readonly Dictionary<string, string> _pathParameters = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, string>> _query = [];
+    private readonly List<KeyValuePair<string, string>> _headers = [];
+    private byte[]? _body;
+    private string _bodyMediaType = "application/json";
+
+    /// <summary>Creates a request for a route template relative to the API's base address (for example <c>rentals/{id}/extend</c>).</summary>
+    public ApiRequest(HttpMethod method, string routeTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentException.ThrowIfNullOrWhiteSpace(routeTemplate);
+        Method = method;
+        RouteTemplate = routeTemplate.TrimStart('/');
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The route template relative to the base address; ids are never inlined here.</summary>
+    public string RouteTemplate { get; }
+
+    /// <summary>The caller's idempotency key, sent as <c>Idempotency-Key</c>. When null the pipeline mints one for POST/PATCH on APIs that honour keys.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>The permission (scope) the call needs, named in 403 errors.</summary>
+    public string? RequiredPermission { get; private set; }
+
+    /// <summary>Binds <c>{name}</c> in the template to a value, escaped as one path segment.</summary>
+    /// <exception cref="ArgumentException">The value is null, empty or whitespace.</exception>
+    public ApiRequest WithPath(string name, string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"'{name}' is required and cannot be empty.", name);
+        }
+
+        if (!RouteTemplate.Contains("{" + name + "}", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The route {RouteTemplate} has no parameter {{{name}}}.", nameof(name));
+        }
+
+        _pathParameters[name] = value;
+        return this;
+    }
+
+    /// <summary>Adds a query parameter; a null value is skipped.</summary>
+    public ApiRequest WithQuery(string name, string? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (value is not null)
+        {
+            _query.Add(new(name, value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a numeric query parameter (invariant culture); a null value is skipped.</summary>
+    public ApiRequest WithQuery(string name, long? value) =>
+        WithQuery(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Adds a request header.</summary>
+    public ApiRequest WithHeader(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        _headers.Add(new(name, value));
+        return this;
+    }
+
+    /// <summary>Sets the idempotency key; null or empty leaves the choice to the pipeline.</summary>
+    /// <exception cref="ArgumentException">The key is longer than 255 characters or has characters a header cannot carry.</exception>
+    public ApiRequest WithIdempotencyKey(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return this;
+        }
+
+        if (key.Length > 255 || key.Any(c => c < 0x21 || c > 0x7e))
+        {
+            throw new ArgumentException("An idempotency key must be 1 to 255 visible ASCII characters.", nameof(key));
+        }
+
+        IdempotencyKey = key;
+        return this;
+    }
+
+    /// <summary>Names the permission (scope) the call needs.</summary>
+    public ApiRequest WithRequiredPermission(string? permission)
+    {
+        RequiredPermission = permission;
+        return this;
+    }
+
+    /// <summary>Sets a JSON body, serialized now with a source-generated contract (no reflection).</summary>
+    public ApiRequest WithJsonBody<T>(T body, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        _body = JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+        _bodyMediaType = "application/json";
+        return this;
+    }
+
+    /// <summary>Sets a raw body with its media type (for example already-serialized JSON).</summary>
+    public ApiRequest WithBody(ReadOnlySpan<byte> body, string mediaType = "application/json")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mediaType);
+        _body = body.ToArray();
+        _bodyMediaType = mediaType;
+        return this;
+    }
+
+    /// <summary>The path relative to the base address with parameters escaped, plus the query string.</summary>
+    /// <exception cref="ArgumentException">A template parameter was not bound.</exception>
+    public string BuildRelativeUri()
+    {
+        var path = new StringBuilder(RouteTemplate.Length + 32);
+        var template = RouteTemplate.AsSpan();
+        while (!template.IsEmpty)
+        {
+            var open = template.IndexOf('{');
+            if (open < 0)
+            {
+                path.Append(template);
+                break;
+            }
+
+            var close = template[open..].IndexOf('}') + open;
+            path.Append(template[..open]);
+            var name = template[(open + 1)..close].ToString();
+            if (!_pathParameters.TryGetValue(name, out var value))
+            {
+                throw new ArgumentException($"The route {RouteTemplate} needs a value for {{{name}}}.", name);
+            }
+
+            path.Append(Uri.EscapeDataString(value));
+            template = template[(close + 1)..];
+        }
+
+        for (var i = 0; i < _query.Count; i++)
+        {
+            path.Append(i == 0 ? '?' : '&')
+                .Append(Uri.EscapeDataString(_query[i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
+        }
+
+        return path.ToString();
+    }
+
+    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, string? userAgent)
+    {
+        var message = new HttpRequestMessage(Method, new Uri(baseAddress, BuildRelativeUri()));
+        if (userAgent is not null)
+        {
+            message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        foreach (var header in _headers)
+        {
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (IdempotencyKey is not null)
+        {
+            message.Headers.TryAddWithoutValidation(IdempotencyKeyHandler.HeaderName, IdempotencyKey);
+        }
+
+        var body = _body;
+        var mediaType = _bodyMediaType;
+        Func<HttpContent>? contentFactory = body is null ? null : () => CreateContent(body, mediaType);
+        message.Content = contentFactory?.Invoke();
+        new ApiCallContext
+        {
+            Route = baseAddress.AbsolutePath.TrimEnd('/') + "/" + RouteTemplate,
+            RequiredPermission = RequiredPermission,
+            IdempotencyKey = IdempotencyKey,
+            ContentFactory = contentFactory,
+        }.AttachTo(message);
+        return message;
+    }
+
+    private static ByteArrayContent CreateContent(byte[] body, string mediaType)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = mediaType == "application/json" ? "utf-8" : null };
+        return content;
+    }
+}

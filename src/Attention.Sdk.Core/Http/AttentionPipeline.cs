@@ -1,0 +1,60 @@
+using Attention.Sdk.RateLimiting;
+
+namespace Attention.Sdk.Http;
+
+/// <summary>
+/// Assembles the request pipeline, outermost first: <see cref="IdempotencyKeyHandler"/>, resilience (overall timeout,
+/// retries), client-side rate limiting (when the API has a limit), per-attempt timeout, <see cref="BearerTokenHandler"/>,
+/// telemetry. Both construction paths use it: a client's own constructor and dependency injection.
+/// </summary>
+public static class AttentionPipeline
+{
+    /// <summary>Creates the handlers in order, outermost first, unconnected (for <c>IHttpClientBuilder.AddHttpMessageHandler</c>).</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(ApiProfile profile, AttentionClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(profile);
+        var handlers = new List<DelegatingHandler>
+        {
+            new IdempotencyKeyHandler(profile),
+            new ResilienceHandler(profile, options),
+        };
+
+        var limit = options.RateLimit ?? profile.RateLimit;
+        if (limit is not null && options.EnableClientRateLimit)
+        {
+            handlers.Add(new RateLimitingHandler(SharedRateLimiters.For(profile, options.ApiKey, limit), limit));
+        }
+
+        handlers.Add(new AttemptTimeoutHandler(options.AttemptTimeout, options.TimeProvider));
+        handlers.Add(new BearerTokenHandler(options.ApiKey));
+        handlers.Add(new TelemetryHandler(profile, options.LoggerFactory, options.TimeProvider));
+        return handlers;
+    }
+
+    /// <summary>
+    /// Creates an <see cref="HttpClient"/> over <see cref="AttentionClientOptions.Transport"/> or the shared pooled socket
+    /// handler, with the SDK's handlers in front and the API's base address set. Its own timeout is infinite: the pipeline enforces
+    /// <see cref="AttentionClientOptions.Timeout"/> and <see cref="AttentionClientOptions.AttemptTimeout"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static HttpClient CreateHttpClient(ApiProfile profile, AttentionClientOptions options)
+    {
+        var handlers = CreateHandlers(profile, options);
+        HttpMessageHandler inner = options.Transport ?? SharedSocketsHandler.Instance;
+        for (var i = handlers.Count - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+
+        // The transport is shared (or the caller's): disposing this client must not dispose it.
+        return new HttpClient(inner, disposeHandler: false)
+        {
+            BaseAddress = options.ResolveBaseAddress(profile),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+}
