@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace Attention.Sdk.Webhooks;
+
+/// <summary>Finds the raw bytes of the top-level <c>data</c> value in a delivery without re-serializing anything.</summary>
+internal static class WebhookPayloadReader
+{
+    public static bool TryFindData(ReadOnlySpan<byte> body, out int start, out int length, out string reason)
+    {
+        start = 0;
+        length = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                reason = "The delivery body is not a JSON object.";
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isData = reader.ValueTextEquals("data"u8);
+                reader.Read();
+                if (isData)
+                {
+                    start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    length = (int)reader.BytesConsumed - start;
+                    reason = string.Empty;
+                    return true;
+                }
+
+                reader.Skip();
+            }
+
+            reason = "The delivery body has no 'data' field.";
+            return false;
+        }
+        catch (JsonException ex)
+        {
+            reason = $"The delivery body is not valid JSON: {ex.Message}";
+            return false;
+        }
+    }
+}

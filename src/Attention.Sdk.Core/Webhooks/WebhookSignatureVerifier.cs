@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Attention.Sdk.Webhooks;
+
+/// <summary>
+/// Verifies HMAC-SHA256 webhook signatures (<c>sha256=&lt;hex&gt;</c>) over the <c>data</c> field of a delivery, from the
+/// raw request body bytes. Compares in constant time, accepts several secrets at once (rotation) and each canonical
+/// form of <c>data</c> (<see cref="WebhookCanonicalForm"/>). Never throws for bad input: it returns a reason.
+/// </summary>
+public static class WebhookSignatureVerifier
+{
+    /// <summary>The signature header's scheme prefix.</summary>
+    public const string SignaturePrefix = "sha256=";
+
+    private static readonly WebhookCanonicalForm[] s_canonicalForms =
+        [WebhookCanonicalForm.SortedCompact, WebhookCanonicalForm.SortedPythonDefault, WebhookCanonicalForm.SortedCompactAscii];
+
+    /// <summary>Verifies a delivery body (raw bytes as received) against the signature header and one or more secrets.</summary>
+    /// <param name="body">The request body exactly as received: never a re-encoded string or a re-serialized object.</param>
+    /// <param name="signatureHeader">The signature header value (for example <c>X-Webhook-Signature</c>).</param>
+    /// <param name="secrets">The accepted secrets; during rotation pass the new and the old one.</param>
+    public static WebhookVerificationResult Verify(ReadOnlySpan<byte> body, string? signatureHeader, IReadOnlyList<string> secrets)
+    {
+        if (secrets is null || secrets.Count == 0 || secrets.Any(string.IsNullOrEmpty))
+        {
+            return WebhookVerificationResult.Failure("No webhook secret is configured (or one of them is empty).");
+        }
+
+        if (!TryParseSignature(signatureHeader, out var expected, out var reason))
+        {
+            return WebhookVerificationResult.Failure(reason);
+        }
+
+        if (!WebhookPayloadReader.TryFindData(body, out var dataStart, out var dataLength, out reason))
+        {
+            return WebhookVerificationResult.Failure(reason);
+        }
+
+        var keys = secrets.Select(s => Encoding.UTF8.GetBytes(s)).ToArray();
+        Span<byte> mac = stackalloc byte[32];
+
+        // The raw text first: it is what a sender signing its own serialization produces, and the cheapest check.
+        var raw = body.Slice(dataStart, dataLength);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            HMACSHA256.HashData(keys[i], raw, mac);
+            if (CryptographicOperations.FixedTimeEquals(mac, expected))
+            {
+                return WebhookVerificationResult.Success(WebhookCanonicalForm.Raw, i);
+            }
+        }
+
+        using var document = JsonDocument.Parse(body.Slice(dataStart, dataLength).ToArray());
+        foreach (var form in s_canonicalForms)
+        {
+            var canonical = CanonicalJsonWriter.Write(document.RootElement, form);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                HMACSHA256.HashData(keys[i], canonical, mac);
+                if (CryptographicOperations.FixedTimeEquals(mac, expected))
+                {
+                    return WebhookVerificationResult.Success(form, i);
+                }
+            }
+        }
+
+        return WebhookVerificationResult.Failure("The signature does not match the delivery for any configured secret: the body was altered or the secret is wrong.");
+    }
+
+    /// <summary>Verifies with a single secret.</summary>
+    public static WebhookVerificationResult Verify(ReadOnlySpan<byte> body, string? signatureHeader, string secret) =>
+        Verify(body, signatureHeader, [secret]);
+
+    /// <summary>Reads the whole body from a stream (for example an ASP.NET Core request body) and verifies it.</summary>
+    public static async Task<(WebhookVerificationResult Result, byte[] Body)> VerifyAsync(Stream body, string? signatureHeader, IReadOnlyList<string> secrets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var bytes = buffer.ToArray();
+        return (Verify(bytes, signatureHeader, secrets), bytes);
+    }
+
+    private static bool TryParseSignature(string? header, out byte[] signature, out string reason)
+    {
+        signature = [];
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            reason = "The signature header is missing.";
+            return false;
+        }
+
+        var value = header.Trim();
+        if (!value.StartsWith(SignaturePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            reason = "The signature header does not start with 'sha256='.";
+            return false;
+        }
+
+        var hex = value[SignaturePrefix.Length..];
+        if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+        {
+            reason = "The signature is not 64 hexadecimal characters.";
+            return false;
+        }
+
+        signature = Convert.FromHexString(hex);
+        reason = string.Empty;
+        return true;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Attention.Sdk.Webhooks;
+
+/// <summary>The outcome of verifying a delivery: valid (with the form and secret that matched) or invalid with a reason.</summary>
+public sealed record WebhookVerificationResult
+{
+    private WebhookVerificationResult()
+    {
+    }
+
+    /// <summary>Whether the signature matched.</summary>
+    public bool IsValid { get; private init; }
+
+    /// <summary>Why verification failed (missing header, malformed signature, body without <c>data</c>, no match); null when valid.</summary>
+    public string? FailureReason { get; private init; }
+
+    /// <summary>The canonical form of <c>data</c> the signature was computed over, when valid.</summary>
+    public WebhookCanonicalForm? MatchedForm { get; private init; }
+
+    /// <summary>The index (in the list given to the verifier) of the secret that matched, when valid; useful during rotation.</summary>
+    public int? MatchedSecretIndex { get; private init; }
+
+    internal static WebhookVerificationResult Success(WebhookCanonicalForm form, int secretIndex) =>
+        new() { IsValid = true, MatchedForm = form, MatchedSecretIndex = secretIndex };
+
+    internal static WebhookVerificationResult Failure(string reason) => new() { IsValid = false, FailureReason = reason };
+}
