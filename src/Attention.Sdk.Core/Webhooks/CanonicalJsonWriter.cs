@@ -90,7 +90,7 @@ public static class CanonicalJsonWriter
                 case '\b': text.Append("\\b"); break;
                 case '\f': text.Append("\\f"); break;
                 default:
-                    if (c < 0x20 || (asciiOnly && c > 0x7e))
+                    if (c < 0x20 || (asciiOnly && c > 0x7f))
                     {
                         text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }

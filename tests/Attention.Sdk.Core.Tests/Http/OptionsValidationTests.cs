@@ -1,0 +1,70 @@
+using Attention.Sdk.Core.Tests.Support;
+using Attention.Sdk.Http;
+
+namespace Attention.Sdk.Core.Tests.Http;
+
+public sealed class OptionsValidationTests
+{
+    public static TheoryData<string, Action<TestClientOptions>> InvalidSettings => new()
+    {
+        { "ApiKey", o => o.ApiKey = null },
+        { "ApiKey", o => o.ApiKey = "tk_live_sk_ has space" },
+        { "BaseAddress", o => o.BaseAddress = new Uri("ftp://example.test/") },
+        { "Timeout", o => o.Timeout = TimeSpan.Zero },
+        { "AttemptTimeout", o => o.AttemptTimeout = TimeSpan.FromSeconds(-1) },
+        { "MaxRetries", o => o.MaxRetries = -1 },
+        { "MaxRetryDelay", o => o.MaxRetryDelay = TimeSpan.Zero },
+        { "MaxRetryAfter", o => o.MaxRetryAfter = TimeSpan.FromSeconds(-1) },
+        { "UserAgentSuffix", o => o.UserAgentSuffix = "bad\r\nheader" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidSettings))]
+    public void Invalid_setting_is_rejected_naming_it(string name, Action<TestClientOptions> spoil)
+    {
+        var options = TestApis.FastOptions();
+        spoil(options);
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => options.Validate(TestApis.Keyed));
+
+        Assert.Equal(name, error.ParamName);
+    }
+
+    [Fact]
+    public void Default_base_address_is_the_profiles_with_a_trailing_slash()
+    {
+        Assert.Equal("https://keyed.example.test/v1/", TestApis.FastOptions().ResolveBaseAddress(TestApis.Keyed).ToString());
+    }
+
+    [Fact]
+    public void Path_parameters_are_escaped_as_one_segment()
+    {
+        var request = new ApiRequest(HttpMethod.Delete, "characters/{id}/voice-samples/{audioUrl}")
+            .WithPath("id", "c 1")
+            .WithPath("audioUrl", "https://cdn.example.com/a/b.mp3?x=1");
+
+        Assert.Equal("characters/c%201/voice-samples/https%3A%2F%2Fcdn.example.com%2Fa%2Fb.mp3%3Fx%3D1", request.BuildRelativeUri());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Empty_path_parameter_is_rejected_before_sending(string id)
+    {
+        Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "rentals/{id}").WithPath("id", id));
+    }
+
+    [Fact]
+    public void Unbound_path_parameter_is_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "rentals/{id}").BuildRelativeUri());
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("tab\tkey")]
+    public void Idempotency_key_that_a_header_cannot_carry_is_rejected(string key)
+    {
+        Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Post, "rentals").WithIdempotencyKey(key));
+    }
+}
