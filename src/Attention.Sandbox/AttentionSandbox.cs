@@ -1,0 +1,99 @@
+using System.Net;
+using Attention.Sandbox.Factory;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Attention.Sandbox;
+
+/// <summary>
+/// An in-process, stateful emulator of the Attention Factory, Attentium and AutoPersonas APIs on Kestrel, bound to
+/// 127.0.0.1 on a free port. Start it with <see cref="StartAsync"/>, point the clients at the addresses it hands back,
+/// and dispose it when done. Meant for demos and for your own integration tests (like stripe-mock, but in-process).
+/// </summary>
+public sealed class AttentionSandbox : IAsyncDisposable
+{
+    /// <summary>An Attention Factory test key the sandbox accepts (any <c>af_test_sk_</c>/<c>af_live_sk_</c> key works; each key is its own account).</summary>
+    public const string FactoryApiKey = "af_test_sk_sandbox";
+
+    private readonly WebApplication _app;
+    private readonly FactoryEmulator _factory;
+    private readonly HttpClient _webhookHttp;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _ticker;
+
+    private AttentionSandbox(WebApplication app, Uri baseAddress, FactoryEmulator factory, HttpClient webhookHttp, AttentionSandboxOptions options)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        _factory = factory;
+        _webhookHttp = webhookHttp;
+        Options = options;
+        _ticker = TickAsync(_stopping.Token);
+    }
+
+    /// <summary>The sandbox's root address, for example <c>http://127.0.0.1:53817/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The settings the sandbox runs with.</summary>
+    public AttentionSandboxOptions Options { get; }
+
+    /// <summary>The Attention Factory base address (use it as the client's <c>BaseAddress</c>).</summary>
+    public Uri AttentionFactoryBaseAddress => new(BaseAddress, "factory/v1/");
+
+    /// <summary>Starts the sandbox on 127.0.0.1 and a free port.</summary>
+    /// <param name="options">Timings and balances; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<AttentionSandbox> StartAsync(AttentionSandboxOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AttentionSandboxOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+
+        var webhookHttp = new HttpClient();
+        var factory = new FactoryEmulator(options, new FactoryWebhookDispatcher(webhookHttp));
+        factory.Map(app);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, webhookHttp, options);
+    }
+
+    /// <summary>Turns a warming Attention Factory rental active now instead of after <see cref="AttentionSandboxOptions.RentalActivationDelay"/>.</summary>
+    /// <returns>False when no warming rental has that id.</returns>
+    public bool ActivateRental(string rentalId) => _factory.ActivateNow(rentalId);
+
+    /// <summary>Stops the server and its background work.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _ticker.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _webhookHttp.Dispose();
+        _stopping.Dispose();
+    }
+
+    // Time-driven transitions (activation, action progress) fire webhooks even when nobody polls.
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100), Options.TimeProvider);
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            _factory.AdvanceAll();
+        }
+    }
+}

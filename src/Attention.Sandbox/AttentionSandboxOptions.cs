@@ -1,0 +1,35 @@
+namespace Attention.Sandbox;
+
+/// <summary>How the sandbox behaves: timings of its simulated background work, balances and limits.</summary>
+public sealed class AttentionSandboxOptions
+{
+    /// <summary>How long a new Attention Factory rental stays <c>warming</c> before it turns <c>active</c>. Default: 2 seconds. Zero activates at once.</summary>
+    public TimeSpan RentalActivationDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long an action stays in each status (queued → assigned → in_progress → submitted → verified). Default: 500 milliseconds.</summary>
+    public TimeSpan ActionStepDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long after verification post analytics answer 400 "not yet available". Default: 1 second.</summary>
+    public TimeSpan PostAnalyticsDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Attention Factory credits each API key starts with. Default: 1000.00.</summary>
+    public decimal StartingCredits { get; set; } = 1000m;
+
+    /// <summary>The monthly rate of a rental, in credits. Default: 99.00.</summary>
+    public decimal MonthlyRate { get; set; } = 99m;
+
+    /// <summary>How many actions one rental accepts per minute before answering 429 with <c>Retry-After</c>. Default: 30.</summary>
+    public int ActionsPerRentalPerMinute { get; set; } = 30;
+
+    /// <summary>How long an AutoPersonas generation batch or publish takes. Default: 1 second.</summary>
+    public TimeSpan ContentGenerationDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether AutoPersonas' documented 60 requests per minute per key is enforced (429 beyond it). Default: true.</summary>
+    public bool EnforceAutoPersonasRateLimit { get; set; } = true;
+
+    /// <summary>How long after payment an Attentium campaign's results are complete. Default: 2 seconds.</summary>
+    public TimeSpan CampaignCompletionDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The clock for every simulated delay. Default: <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}
