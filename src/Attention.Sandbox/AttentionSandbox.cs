@@ -1,4 +1,5 @@
 using System.Net;
+using Attention.Sandbox.AutoPersonas;
 using Attention.Sandbox.Factory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,17 +20,22 @@ public sealed class AttentionSandbox : IAsyncDisposable
     /// <summary>An Attention Factory test key the sandbox accepts (any <c>af_test_sk_</c>/<c>af_live_sk_</c> key works; each key is its own account).</summary>
     public const string FactoryApiKey = "af_test_sk_sandbox";
 
+    /// <summary>An AutoPersonas key with every scope (any <c>ap_live_</c> key works; see <see cref="CreateAutoPersonasKey"/> for scoped keys).</summary>
+    public const string AutoPersonasApiKey = "ap_live_sandbox";
+
     private readonly WebApplication _app;
     private readonly FactoryEmulator _factory;
+    private readonly AutoPersonasEmulator _autoPersonas;
     private readonly HttpClient _webhookHttp;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _ticker;
 
-    private AttentionSandbox(WebApplication app, Uri baseAddress, FactoryEmulator factory, HttpClient webhookHttp, AttentionSandboxOptions options)
+    private AttentionSandbox(WebApplication app, Uri baseAddress, FactoryEmulator factory, AutoPersonasEmulator autoPersonas, HttpClient webhookHttp, AttentionSandboxOptions options)
     {
         _app = app;
         BaseAddress = baseAddress;
         _factory = factory;
+        _autoPersonas = autoPersonas;
         _webhookHttp = webhookHttp;
         Options = options;
         _ticker = TickAsync(_stopping.Token);
@@ -43,6 +49,9 @@ public sealed class AttentionSandbox : IAsyncDisposable
 
     /// <summary>The Attention Factory base address (use it as the client's <c>BaseAddress</c>).</summary>
     public Uri AttentionFactoryBaseAddress => new(BaseAddress, "factory/v1/");
+
+    /// <summary>The AutoPersonas base address (use it as the client's <c>BaseAddress</c>).</summary>
+    public Uri AutoPersonasBaseAddress => new(BaseAddress, "autopersonas/api/v1/");
 
     /// <summary>Starts the sandbox on 127.0.0.1 and a free port.</summary>
     /// <param name="options">Timings and balances; defaults when null.</param>
@@ -59,15 +68,26 @@ public sealed class AttentionSandbox : IAsyncDisposable
         var webhookHttp = new HttpClient();
         var factory = new FactoryEmulator(options, new FactoryWebhookDispatcher(webhookHttp));
         factory.Map(app);
+        var autoPersonas = new AutoPersonasEmulator(options);
+        autoPersonas.Map(app);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, webhookHttp, options);
+        return new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, autoPersonas, webhookHttp, options);
     }
 
     /// <summary>Turns a warming Attention Factory rental active now instead of after <see cref="AttentionSandboxOptions.RentalActivationDelay"/>.</summary>
     /// <returns>False when no warming rental has that id.</returns>
     public bool ActivateRental(string rentalId) => _factory.ActivateNow(rentalId);
+
+    /// <summary>Creates an AutoPersonas key that holds only the given scopes (for example <c>content:read</c>), to try scope errors.</summary>
+    public string CreateAutoPersonasKey(params string[] scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var key = "ap_live_sandbox_" + Guid.NewGuid().ToString("N")[..12];
+        _autoPersonas.AddKey(key, scopes.Length == 0 ? ["none"] : scopes);
+        return key;
+    }
 
     /// <summary>Stops the server and its background work.</summary>
     public async ValueTask DisposeAsync()
