@@ -1,0 +1,167 @@
+using Attention.Sdk;
+using Attention.Sdk.Http;
+using Attention.Sdk.Polling;
+using AttentionFactory.Platforms;
+
+namespace AttentionFactory.Actions;
+
+/// <summary>Submit actions on a rented account, follow them to verified or failed, cancel queued ones and read post analytics.</summary>
+public class ActionsClient
+{
+    private readonly FactoryConnection _connection = null!;
+
+    internal ActionsClient(FactoryConnection connection) => _connection = connection;
+
+    /// <summary>For mocking.</summary>
+    protected ActionsClient()
+    {
+    }
+
+    /// <summary>
+    /// Submits an action (<c>POST /v1/rentals/{rental_id}/{platform}/actions</c>, 202 Accepted with status <c>queued</c>). The rental must be active.
+    /// </summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="platform">The rental's platform (part of the URL).</param>
+    /// <param name="request">The type and params (see <see cref="SubmitActionRequest.PostImage(PostOptions)"/>).</param>
+    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>: submitting twice with the same key returns the existing action. Minted per call when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An argument is missing (nothing was sent).</exception>
+    /// <exception cref="AttentionUnprocessableEntityException">422: the params failed the server's schema validation.</exception>
+    /// <exception cref="AttentionRateLimitException">429: the per-rental rate cap was exceeded (see <see cref="AttentionApiException.RetryAfter"/>).</exception>
+    /// <exception cref="AttentionConflictException">409: the rental is not active.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<SocialAction> SubmitAsync(string rentalId, Platform platform, SubmitActionRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Platform.Require(platform, nameof(platform));
+        return _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "rentals/{rental_id}/{platform}/actions")
+                .WithPath("rental_id", rentalId)
+                .WithPath("platform", platform.Value)
+                .WithJsonBody(request, FactoryJsonContext.Default.SubmitActionRequest)
+                .WithIdempotencyKey(idempotencyKey),
+            FactoryJsonContext.Default.SocialAction,
+            cancellationToken);
+    }
+
+    /// <summary>Submits a <c>post.image</c> action: shorthand for <see cref="SubmitAsync"/> with <see cref="SubmitActionRequest.PostImage(PostOptions)"/>.</summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="platform">The rental's platform.</param>
+    /// <param name="options">The image URL, caption and other post options.</param>
+    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>; minted per call when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The options break a documented rule (nothing was sent).</exception>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<SocialAction> SubmitPostImageAsync(string rentalId, Platform platform, PostOptions options, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        SubmitAsync(rentalId, platform, SubmitActionRequest.PostImage(options), idempotencyKey, cancellationToken);
+
+    /// <summary>Lists the actions on a rental (<c>GET /v1/rentals/{rental_id}/actions</c>), optionally only those in one status.</summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="status">Only actions in this status (<c>?status=</c>); null for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<ResourceList<SocialAction>> ListAsync(string rentalId, ActionStatus? status = null, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(
+            new ApiRequest(HttpMethod.Get, "rentals/{rental_id}/actions").WithPath("rental_id", rentalId).WithQuery("status", status?.Value),
+            FactoryJsonContext.Default.SocialAction,
+            "actions",
+            cancellationToken);
+
+    /// <summary>Gets an action (<c>GET /v1/rentals/{rental_id}/actions/{action_id}</c>).</summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="actionId">The action id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionNotFoundException">404: no such action on the rental.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<SocialAction> GetAsync(string rentalId, string actionId, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(ActionRequest(HttpMethod.Get, "rentals/{rental_id}/actions/{action_id}", rentalId, actionId), FactoryJsonContext.Default.SocialAction, cancellationToken);
+
+    /// <summary>Cancels a still-queued action (<c>DELETE /v1/rentals/{rental_id}/actions/{action_id}</c>).</summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="actionId">The action id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionConflictException">409: the action is no longer queued.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<ActionCancellation> CancelAsync(string rentalId, string actionId, CancellationToken cancellationToken = default) =>
+        _connection.SendTolerantAsync(
+            ActionRequest(HttpMethod.Delete, "rentals/{rental_id}/actions/{action_id}", rentalId, actionId),
+            FactoryJsonContext.Default.ActionCancellation,
+            () => new ActionCancellation { Id = actionId },
+            cancellationToken);
+
+    /// <summary>
+    /// Gets post-level analytics of a post-type action (<c>GET .../actions/{action_id}/analytics</c>). Right after verification the
+    /// server answers 400 "not yet available" for a few seconds: use <see cref="WaitForPostAnalyticsAsync"/> to wait for them.
+    /// </summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="actionId">The action id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionBadRequestException">400: not a post-type action, or analytics not yet available.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<PostAnalytics> GetPostAnalyticsAsync(string rentalId, string actionId, CancellationToken cancellationToken = default) =>
+        _connection.SendWithRawAsync(
+            ActionRequest(HttpMethod.Get, "rentals/{rental_id}/actions/{action_id}/analytics", rentalId, actionId),
+            FactoryJsonContext.Default.PostAnalytics,
+            cancellationToken);
+
+    /// <summary>Polls the action until it is <see cref="ActionStatus.Verified"/> or <see cref="ActionStatus.Failed"/> and returns it (check <see cref="SocialAction.Status"/>).</summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="actionId">The action id.</param>
+    /// <param name="pollingOptions">Interval, back-off and overall timeout; default <see cref="AttentionFactoryClientOptions.ActionCompletionPolling"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="PollingTimeoutException">The action did not finish within the timeout (<see cref="PollingTimeoutException.LastValue"/> holds its last state).</exception>
+    /// <exception cref="AttentionException">A poll failed (rate limits and 503 are waited out).</exception>
+    public virtual Task<SocialAction> WaitForActionCompletionAsync(string rentalId, string actionId, PollingOptions? pollingOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rentalId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actionId);
+        return Poller.PollUntilAsync(
+            ct => GetAsync(rentalId, actionId, ct),
+            action => action.Status.IsTerminal,
+            pollingOptions ?? _connection.Options.ActionCompletionPolling,
+            _connection.TimeProvider,
+            $"action {actionId} to be verified or failed",
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls post analytics while the server answers 400 "not yet available" (the few seconds after verification) and returns them.
+    /// Any other error ends the wait at once.
+    /// </summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="actionId">The (verified, post-type) action id.</param>
+    /// <param name="pollingOptions">Interval and bound; default <see cref="AttentionFactoryClientOptions.PostAnalyticsPolling"/> (2 minutes).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="PollingTimeoutException">Still not available when the bound elapsed.</exception>
+    /// <exception cref="AttentionBadRequestException">400 for another reason (for example not a post-type action).</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual async Task<PostAnalytics> WaitForPostAnalyticsAsync(string rentalId, string actionId, PollingOptions? pollingOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rentalId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actionId);
+        var analytics = await Poller.PollUntilAsync(
+            async ct =>
+            {
+                try
+                {
+                    return await GetPostAnalyticsAsync(rentalId, actionId, ct).ConfigureAwait(false);
+                }
+                catch (AttentionBadRequestException ex) when (IsNotYetAvailable(ex))
+                {
+                    return null;
+                }
+            },
+            value => value is not null,
+            pollingOptions ?? _connection.Options.PostAnalyticsPolling,
+            _connection.TimeProvider,
+            $"post analytics of action {actionId}",
+            cancellationToken).ConfigureAwait(false);
+        return analytics!;
+    }
+
+    internal static bool IsNotYetAvailable(AttentionApiException ex) =>
+        (ex.ServerMessage ?? ex.RawBody ?? string.Empty).Contains("not yet available", StringComparison.OrdinalIgnoreCase);
+
+    private static ApiRequest ActionRequest(HttpMethod method, string route, string rentalId, string actionId) =>
+        new ApiRequest(method, route).WithPath("rental_id", rentalId).WithPath("action_id", actionId);
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Attention.Sdk.Http;
+using Attention.Sdk.Json;
+
+namespace AttentionFactory.Billing;
+
+/// <summary>Your credit balance and transaction history. Rentals are charged upfront at the monthly rate per whole month.</summary>
+public class BillingClient
+{
+    private readonly FactoryConnection _connection = null!;
+
+    internal BillingClient(FactoryConnection connection) => _connection = connection;
+
+    /// <summary>For mocking.</summary>
+    protected BillingClient()
+    {
+    }
+
+    /// <summary>Gets the current credit balance (<c>GET /v1/billing/balance</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
+    public virtual Task<CreditBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
+        _connection.SendWithRawAsync(new ApiRequest(HttpMethod.Get, "billing/balance"), FactoryJsonContext.Default.CreditBalance, cancellationToken);
+
+    /// <summary>Lists the transaction history (<c>GET /v1/billing/transactions</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
+    public virtual Task<ResourceList<CreditTransaction>> ListTransactionsAsync(CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "billing/transactions"), FactoryJsonContext.Default.CreditTransaction, "transactions", cancellationToken);
+}
+
+/// <summary>The credit balance. The docs do not show the shape: <c>balance</c> (or <c>credits</c>) and <c>currency</c> are read when present; everything else is kept.</summary>
+public sealed class CreditBalance : IRawJson
+{
+    private decimal? _balance;
+
+    /// <summary>The balance in credits (money as <see cref="decimal"/>, from a string such as <c>"250.00"</c> or a number).</summary>
+    [JsonPropertyName("balance")]
+    [JsonConverter(typeof(NullableFlexibleDecimalConverter))]
+    public decimal? Balance { get => _balance ?? Credits; init => _balance = value; }
+
+    /// <summary>The balance when the server names it <c>credits</c>.</summary>
+    [JsonPropertyName("credits")]
+    [JsonConverter(typeof(NullableFlexibleDecimalConverter))]
+    public decimal? Credits { get; init; }
+
+    /// <summary>The unit, when sent (for example <c>credits</c>).</summary>
+    [JsonPropertyName("currency")]
+    public string? Currency { get; init; }
+
+    /// <summary>Fields the SDK does not model, kept as sent.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The whole response body as the server sent it (undefined when built in code).</summary>
+    [JsonIgnore]
+    public JsonElement RawJson { get; private set; }
+
+    void IRawJson.AttachRawJson(JsonElement raw) => RawJson = raw;
+}
+
+/// <summary>One credit transaction (a rental charge, a refund...). The docs do not show the shape: common fields are read when present; everything else is kept.</summary>
+public sealed class CreditTransaction
+{
+    /// <summary>The transaction id.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary>The kind of transaction, as the server names it.</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>The amount in credits (negative for charges when the server signs it).</summary>
+    [JsonPropertyName("amount")]
+    [JsonConverter(typeof(NullableFlexibleDecimalConverter))]
+    public decimal? Amount { get; init; }
+
+    /// <summary>The balance after the transaction, when sent.</summary>
+    [JsonPropertyName("balance_after")]
+    [JsonConverter(typeof(NullableFlexibleDecimalConverter))]
+    public decimal? BalanceAfter { get; init; }
+
+    /// <summary>The rental concerned, when sent.</summary>
+    [JsonPropertyName("rental_id")]
+    public string? RentalId { get; init; }
+
+    /// <summary>A description, when sent.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>When it happened, when sent.</summary>
+    [JsonPropertyName("created_at")]
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Fields the SDK does not model, kept as sent.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}

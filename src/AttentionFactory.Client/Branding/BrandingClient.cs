@@ -1,0 +1,44 @@
+using Attention.Sdk.Http;
+
+namespace AttentionFactory.Branding;
+
+/// <summary>Brand a rented account: bio, display name, avatar, banner, username (and platform-specific fields) in one batch.</summary>
+public class BrandingClient
+{
+    private readonly FactoryConnection _connection = null!;
+
+    internal BrandingClient(FactoryConnection connection) => _connection = connection;
+
+    /// <summary>For mocking.</summary>
+    protected BrandingClient()
+    {
+    }
+
+    /// <summary>
+    /// Applies branding (<c>POST /v1/rentals/{id}/branding</c>). On an active rental the server queues one action per field
+    /// (<see cref="BrandingMode.Applied"/>); on a warming rental it stores the batch as the preset, replacing any earlier one
+    /// (<see cref="BrandingMode.PresetStored"/>). Only set fields are sent.
+    /// </summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="branding">At least one field.</param>
+    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>; minted per call when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty or no field is set (nothing was sent).</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
+    public virtual Task<BrandingResult> ApplyAsync(string rentalId, BrandingFields branding, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(branding);
+        if (branding.IsEmpty)
+        {
+            throw new ArgumentException("The branding request has no fields set: set at least one (bio, display_name, avatar_url, banner_url, username or a platform field).", nameof(branding));
+        }
+
+        return _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "rentals/{id}/branding")
+                .WithPath("id", rentalId)
+                .WithJsonBody(branding, FactoryJsonContext.Default.BrandingFields)
+                .WithIdempotencyKey(idempotencyKey),
+            FactoryJsonContext.Default.BrandingResult,
+            cancellationToken);
+    }
+}
