@@ -1,6 +1,8 @@
 using System.Net;
 using Attention.Sandbox.AutoPersonas;
 using Attention.Sandbox.Factory;
+using AttentionFactory;
+using Attention.Sdk.Polling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,6 +51,25 @@ public sealed class AttentionSandbox : IAsyncDisposable
 
     /// <summary>The Attention Factory base address (use it as the client's <c>BaseAddress</c>).</summary>
     public Uri AttentionFactoryBaseAddress => new(BaseAddress, "factory/v1/");
+
+    /// <summary>
+    /// Ready Attention Factory client options pointing at the sandbox, with polling intervals suited to its timings.
+    /// Each call returns a new options object; a different <paramref name="apiKey"/> is a separate account with its own balance.
+    /// </summary>
+    public AttentionFactoryClientOptions CreateAttentionFactoryOptions(string apiKey = FactoryApiKey)
+    {
+        var polling = new PollingOptions { Interval = TimeSpan.FromMilliseconds(100), MaxInterval = TimeSpan.FromMilliseconds(500), Timeout = TimeSpan.FromMinutes(2) };
+        return new AttentionFactoryClientOptions
+        {
+            BaseAddress = AttentionFactoryBaseAddress,
+            ApiKey = apiKey,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
+            RentalActivationPolling = polling,
+            ActionCompletionPolling = polling,
+            PostAnalyticsPolling = polling,
+            TimeProvider = Options.TimeProvider,
+        };
+    }
 
     /// <summary>The AutoPersonas base address (use it as the client's <c>BaseAddress</c>).</summary>
     public Uri AutoPersonasBaseAddress => new(BaseAddress, "autopersonas/api/v1/");

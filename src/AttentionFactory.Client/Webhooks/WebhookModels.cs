@@ -21,9 +21,11 @@ public sealed class CreateWebhookRequest
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(Url) || !Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+        // Plain http is allowed for loopback only: local receivers (the sandbox, a tunnel's local end) during development.
+        if (string.IsNullOrWhiteSpace(Url) || !Uri.TryCreate(Url, UriKind.Absolute, out var uri)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
         {
-            throw new ArgumentException("The webhook URL must be an absolute https:// URL.", nameof(Url));
+            throw new ArgumentException("The webhook URL must be an absolute https:// URL (http:// only for a loopback address).", nameof(Url));
         }
 
         if (Events is null || Events.Count == 0)

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Attention.Sdk;
+using AttentionFactory;
+using AttentionFactory.Actions;
+using AttentionFactory.Billing;
+using AttentionFactory.Branding;
+using AttentionFactory.Platforms;
+using AttentionFactory.Rentals;
+using AttentionFactory.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Attention.Sandbox.Tests;
+
+/// <summary>The emulated Attention Factory, driven only through the SDK's AttentionFactoryClient.</summary>
+public sealed class FactorySandboxTests : IAsyncLifetime
+{
+    private AttentionSandbox _sandbox = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions
+        {
+            RentalActivationDelay = TimeSpan.FromMilliseconds(300),
+            ActionStepDelay = TimeSpan.FromMilliseconds(100),
+            PostAnalyticsDelay = TimeSpan.FromMilliseconds(200),
+            StartingCredits = 250m,
+        });
+
+    public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
+
+    private AttentionFactoryClient NewClient(string? key = null) =>
+        new(_sandbox.CreateAttentionFactoryOptions(key ?? "af_test_sk_" + Guid.NewGuid().ToString("N")));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Rental_warms_then_activates_with_a_profile_and_is_charged_once()
+    {
+        var client = NewClient();
+
+        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
+        Assert.Equal(RentalStatus.Warming, rental.Status);
+        Assert.Null(rental.Profile);
+
+        var active = await client.Rentals.WaitForRentalActiveAsync(rental.Id, cancellationToken: Ct);
+
+        Assert.Equal(RentalStatus.Active, active.Status);
+        Assert.NotNull(active.AnonymizedId);
+        Assert.NotNull(active.Profile);
+        Assert.Equal(151.00m, (await client.Billing.GetBalanceAsync(Ct)).Balance);
+    }
+
+    [Fact]
+    public async Task Same_idempotency_key_returns_the_same_rental_and_charges_once()
+    {
+        var client = NewClient();
+        var request = new CreateRentalRequest { Platform = Platform.TikTok };
+
+        var first = await client.Rentals.CreateAsync(request, "sandbox-key-1", Ct);
+        var second = await client.Rentals.CreateAsync(request, "sandbox-key-1", Ct);
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Single(await client.Rentals.ListAsync(cancellationToken: Ct));
+        Assert.Equal(151.00m, (await client.Billing.GetBalanceAsync(Ct)).Balance);
+    }
+
+    [Fact]
+    public async Task Rental_beyond_the_balance_is_a_402_with_the_amounts()
+    {
+        var client = NewClient();
+
+        var error = await Assert.ThrowsAsync<InsufficientCreditsException>(() =>
+            client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram, Months = 3 }, cancellationToken: Ct));
+
+        Assert.Equal(297.00m, error.Needed);
+        Assert.Equal(250.00m, error.Available);
+    }
+
+    [Fact]
+    public async Task Unknown_warming_niche_is_a_400_and_charges_nothing()
+    {
+        var client = NewClient();
+
+        var error = await Assert.ThrowsAsync<AttentionBadRequestException>(() =>
+            client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram, WarmingNiche = "underwater-basketry" }, cancellationToken: Ct));
+
+        Assert.Contains("underwater-basketry", error.ServerMessage);
+        Assert.Equal(250.00m, (await client.Billing.GetBalanceAsync(Ct)).Balance);
+    }
+
+    [Fact]
+    public async Task Action_on_a_warming_rental_is_a_409()
+    {
+        var client = NewClient();
+        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
+
+        await Assert.ThrowsAsync<AttentionConflictException>(() =>
+            client.Actions.SubmitPostImageAsync(rental.Id, Platform.Instagram, new PostOptions { MediaUrl = "https://cdn.example.com/a.jpg" }, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task Post_progresses_to_verified_and_its_analytics_arrive()
+    {
+        var client = NewClient();
+        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
+        Assert.True(_sandbox.ActivateRental(rental.Id));
+
+        var action = await client.Actions.SubmitPostImageAsync(rental.Id, Platform.Instagram, new PostOptions { Caption = "Launch", MediaUrl = "https://cdn.example.com/a.jpg" }, "post-1", Ct);
+        var done = await client.Actions.WaitForActionCompletionAsync(rental.Id, action.Id, cancellationToken: Ct);
+        var analytics = await client.Actions.WaitForPostAnalyticsAsync(rental.Id, action.Id, cancellationToken: Ct);
+
+        Assert.Equal(ActionStatus.Verified, done.Status);
+        Assert.NotNull(analytics);
+    }
+
+    [Fact]
+    public async Task Empty_branding_on_a_warming_rental_is_stored_as_a_preset()
+    {
+        var client = NewClient();
+        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
+
+        var result = await client.Branding.ApplyAsync(rental.Id, new BrandingFields { Bio = "Builder. Coffee. Code." }, cancellationToken: Ct);
+
+        Assert.Equal(BrandingMode.PresetStored, result.Mode);
+    }
+
+    [Fact]
+    public async Task Extending_a_warming_rental_is_a_409()
+    {
+        var client = NewClient();
+        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
+
+        await Assert.ThrowsAsync<AttentionConflictException>(() => client.Rentals.ExtendAsync(rental.Id, 1, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task Registered_webhook_receives_signed_deliveries_the_parser_accepts()
+    {
+        var received = new ConcurrentQueue<WebhookEvent>();
+        const string secret = "whsec_sandbox_test";
+        var parser = new AttentionFactoryWebhookParser(secret);
+        await using var receiver = await StartReceiverAsync(async context =>
+        {
+            received.Enqueue(await parser.ParseAsync(context.Request.Body, context.Request.Headers[AttentionFactoryWebhookParser.SignatureHeaderName], context.RequestAborted));
+        });
+        var client = NewClient();
+        await client.Webhooks.CreateAsync(new CreateWebhookRequest
+        {
+            Url = new Uri(receiver.Address, "hooks").ToString(),
+            Events = [WebhookEventType.RentalActive, WebhookEventType.ActionVerified],
+            Secret = secret,
+        }, cancellationToken: Ct);
+
+        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
+        await client.Rentals.WaitForRentalActiveAsync(rental.Id, cancellationToken: Ct);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (received.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        var delivered = Assert.IsType<RentalWebhookEvent>(Assert.Single(received));
+        Assert.Equal(rental.Id, delivered.RentalId);
+        Assert.Equal(WebhookEventType.RentalActive, delivered.EventType);
+    }
+
+    private static async Task<Receiver> StartReceiverAsync(RequestDelegate handler)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(handler);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Receiver(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    private sealed record Receiver(WebApplication App, Uri Address) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    }
+}
