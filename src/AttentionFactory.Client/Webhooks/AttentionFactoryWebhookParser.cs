@@ -66,12 +66,12 @@ public sealed class AttentionFactoryWebhookParser
         return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), signatureHeader);
     }
 
-    /// <summary>Verifies and parses without throwing.</summary>
+    /// <summary>Verifies and parses without throwing. (Not named <c>TryParse</c>: ASP.NET Core minimal APIs would take the parser for a route value type.)</summary>
     /// <param name="body">The raw request body.</param>
     /// <param name="signatureHeader">The <c>X-Webhook-Signature</c> header value.</param>
     /// <param name="webhookEvent">The event, when authentic.</param>
     /// <param name="failureReason">Why it was rejected, otherwise.</param>
-    public bool TryParse(ReadOnlySpan<byte> body, string? signatureHeader, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out string? failureReason)
+    public bool TryParseEvent(ReadOnlySpan<byte> body, string? signatureHeader, [NotNullWhen(true)] out WebhookEvent? webhookEvent, [NotNullWhen(false)] out string? failureReason)
     {
         try
         {
