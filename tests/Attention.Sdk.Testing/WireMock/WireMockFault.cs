@@ -1,6 +1,9 @@
 namespace Attention.Sdk.Testing.WireMock;
 
-/// <summary>The socket-level faults WireMock can answer a request with instead of a response.</summary>
+/// <summary>
+/// The socket-level faults WireMock can answer a request with instead of a response. Note that HttpClient transparently retries
+/// a request whose pooled connection closed before any response byte (e.g. <see cref="EmptyResponse"/>), so the journal can hold it several times.
+/// </summary>
 public enum WireMockFault
 {
     /// <summary>Closes the connection with a TCP reset (<c>CONNECTION_RESET_BY_PEER</c>).</summary>
