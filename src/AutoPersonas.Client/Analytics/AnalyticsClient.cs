@@ -1,0 +1,61 @@
+using System.Globalization;
+using Attention.Sdk;
+using Attention.Sdk.Http;
+using AutoPersonas.Content;
+
+namespace AutoPersonas.Analytics;
+
+/// <summary>Analytics (scope <c>analytics:read</c>): dashboard stats, engagement chart, top content and platform breakdown.</summary>
+public class AnalyticsClient
+{
+    private readonly ApConnection _connection = null!;
+
+    internal AnalyticsClient(ApConnection connection) => _connection = connection;
+
+    /// <summary>For mocking.</summary>
+    protected AnalyticsClient()
+    {
+    }
+
+    /// <summary>Gets the dashboard stats (<c>GET /analytics/stats</c>).</summary>
+    /// <param name="query">Optional filters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<DashboardStats> GetStatsAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(Build("analytics/stats", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.DashboardStats, cancellationToken);
+
+    /// <summary>Gets engagement chart data (<c>GET /analytics/engagement</c>).</summary>
+    /// <param name="query">Optional filters (for example <see cref="AnalyticsQuery.Period"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<EngagementChart> GetEngagementAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(Build("analytics/engagement", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.EngagementChart, cancellationToken);
+
+    /// <summary>Lists the top performing content (<c>GET /analytics/top-content</c>); metrics the SDK does not type are in each item's extension data.</summary>
+    /// <param name="query">Optional filters (for example <see cref="AnalyticsQuery.Limit"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<ItemList<ContentItem>> GetTopContentAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(Build("analytics/top-content", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.ContentItem, "content", cancellationToken);
+
+    /// <summary>Gets the per-platform breakdown (<c>GET /analytics/platforms</c>).</summary>
+    /// <param name="query">Optional filters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<ItemList<PlatformBreakdown>> GetPlatformsAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(Build("analytics/platforms", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.PlatformBreakdown, "platforms", cancellationToken);
+
+    private static ApiRequest Build(string route, AnalyticsQuery? query)
+    {
+        var request = new ApiRequest(HttpMethod.Get, route)
+            .WithQuery("profileId", query?.ProfileId)
+            .WithQuery("period", query?.Period)
+            .WithQuery("limit", query?.Limit?.ToString(CultureInfo.InvariantCulture));
+        foreach (var (name, value) in query?.AdditionalParameters ?? new Dictionary<string, string>())
+        {
+            request.WithQuery(name, value);
+        }
+
+        return request;
+    }
+}

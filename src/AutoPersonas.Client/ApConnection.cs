@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Attention.Sdk;
+using Attention.Sdk.Http;
+
+namespace AutoPersonas;
+
+/// <summary>
+/// The shared <see cref="ApiConnection"/> plus what every AutoPersonas call does: name its scope (so a 403 names it), refuse before
+/// sending when declared scopes do not include it, and read bodies whose shapes the docs do not show (raw JSON kept, lists in any envelope).
+/// </summary>
+internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientOptions options)
+{
+    private static readonly string[] s_listNames = ["data", "items", "results"];
+
+    public AutoPersonasClientOptions Options { get; } = options;
+
+    public TimeProvider TimeProvider => Options.TimeProvider;
+
+    /// <summary>Sends and returns the raw 2xx answer, after the scope check.</summary>
+    public Task<ApiResponse> SendRawAsync(ApiRequest request, AutoPersonasScope? scope, CancellationToken cancellationToken)
+    {
+        if (scope is { } required)
+        {
+            EnsureGranted(request, required);
+            request.WithRequiredPermission(required.Value);
+        }
+
+        return connection.SendRawAsync(request, cancellationToken);
+    }
+
+    /// <summary>Sends and reads a model, attaching the raw body.</summary>
+    public async Task<T> SendAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : AutoPersonasModel
+    {
+        var response = await SendRawAsync(request, scope, cancellationToken).ConfigureAwait(false);
+        return Read(response, type);
+    }
+
+    /// <summary>Sends and reads a model; an empty body (for example 204) gives an empty model of <paramref name="whenEmpty"/>.</summary>
+    public async Task<T> SendTolerantAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> type, Func<T> whenEmpty, CancellationToken cancellationToken)
+        where T : AutoPersonasModel
+    {
+        var response = await SendRawAsync(request, scope, cancellationToken).ConfigureAwait(false);
+        return response.Body.Span.Trim(" \t\r\n"u8).IsEmpty ? whenEmpty() : Read(response, type);
+    }
+
+    /// <summary>Sends and reads a list in whatever envelope the server uses.</summary>
+    public async Task<ItemList<T>> SendListAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> itemType, string resourceName, CancellationToken cancellationToken)
+        where T : AutoPersonasModel
+    {
+        var response = await SendRawAsync(request, scope, cancellationToken).ConfigureAwait(false);
+        return ReadList(response, itemType, resourceName);
+    }
+
+    public static T Read<T>(ApiResponse response, JsonTypeInfo<T> type)
+        where T : AutoPersonasModel
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(response.Body);
+            var root = document.RootElement.Clone();
+            var value = root.Deserialize(type) ?? throw new JsonException("The body is JSON null.");
+            value.Raw = root;
+            return value;
+        }
+        catch (Exception ex) when (IsReadFailure(ex))
+        {
+            throw new AttentionResponseException(
+                $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {ex.Message}",
+                response.StatusCode,
+                ApiErrorReader.Truncate(response.Text),
+                ex);
+        }
+    }
+
+    public static ItemList<T> ReadList<T>(ApiResponse response, JsonTypeInfo<T> itemType, string resourceName)
+        where T : AutoPersonasModel
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(response.Body);
+            var root = document.RootElement.Clone();
+            var array = FindArray(root, resourceName)
+                ?? throw new JsonException($"Expected a JSON array, or an object holding the array under 'data', 'items' or '{resourceName}'.");
+            var items = new List<T>(array.GetArrayLength());
+            foreach (var element in array.EnumerateArray())
+            {
+                var item = element.Deserialize(itemType) ?? throw new JsonException($"A null item in the {resourceName} list.");
+                item.Raw = element;
+                items.Add(item);
+            }
+
+            return new ItemList<T>(items, root);
+        }
+        catch (Exception ex) when (IsReadFailure(ex))
+        {
+            throw new AttentionResponseException(
+                $"The {(int)response.StatusCode} response body could not be read as a list of {typeof(T).Name}: {ex.Message}",
+                response.StatusCode,
+                ApiErrorReader.Truncate(response.Text),
+                ex);
+        }
+    }
+
+    private void EnsureGranted(ApiRequest request, AutoPersonasScope scope)
+    {
+        if (Options.GrantedScopes is { } granted && !granted.Contains(scope))
+        {
+            throw new ScopeNotGrantedException(scope, request.Method.Method, connection.BaseAddress.AbsolutePath.TrimEnd('/') + "/" + request.RouteTemplate, granted);
+        }
+    }
+
+    private static bool IsReadFailure(Exception ex) =>
+        ex is JsonException or NotSupportedException or FormatException or OverflowException or InvalidOperationException or ArgumentException;
+
+    private static JsonElement? FindArray(JsonElement root, string resourceName)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            return root;
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var name in s_listNames.Prepend(resourceName))
+        {
+            if (root.TryGetProperty(name, out var named) && named.ValueKind == JsonValueKind.Array)
+            {
+                return named;
+            }
+        }
+
+        JsonElement? only = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = property.Value;
+            }
+        }
+
+        return only;
+    }
+}
+
+/// <summary>Request-building shortcuts shared by the resource clients.</summary>
+internal static class ApiRequestExtensions
+{
+    /// <summary>Sets a JSON body when <paramref name="body"/> is set; a null body sends none.</summary>
+    public static ApiRequest WithOptionalJsonBody<T>(this ApiRequest request, T? body, JsonTypeInfo<T> typeInfo)
+        where T : class =>
+        body is null ? request : request.WithJsonBody(body, typeInfo);
+}

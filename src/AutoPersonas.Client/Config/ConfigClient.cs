@@ -1,0 +1,35 @@
+using Attention.Sdk;
+using Attention.Sdk.Http;
+
+namespace AutoPersonas.Config;
+
+/// <summary>Environment configuration (scope <c>character:read</c>): feature flags, pricing and the aesthetic grade catalog.</summary>
+public class ConfigClient
+{
+    private readonly ApConnection _connection = null!;
+
+    internal ConfigClient(ApConnection connection) => _connection = connection;
+
+    /// <summary>For mocking.</summary>
+    protected ConfigClient()
+    {
+    }
+
+    /// <summary>Gets the feature-flag map (<c>GET /config/features</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<FeatureFlags> GetFeaturesAsync(CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "config/features"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.FeatureFlags, cancellationToken);
+
+    /// <summary>Gets the published rate table for image, video and per-action pricing (<c>GET /config/pricing</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<PricingTable> GetPricingAsync(CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "config/pricing"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.PricingTable, cancellationToken);
+
+    /// <summary>Lists the aesthetic grade presets (<c>GET /config/aesthetic-grades</c>; the docs say there are 10).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<ItemList<AestheticGrade>> GetAestheticGradesAsync(CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "config/aesthetic-grades"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.AestheticGrade, "grades", cancellationToken);
+}

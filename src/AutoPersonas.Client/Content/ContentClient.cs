@@ -1,0 +1,150 @@
+using System.Globalization;
+using Attention.Sdk;
+using Attention.Sdk.Http;
+
+namespace AutoPersonas.Content;
+
+/// <summary>
+/// Content items: list, get, generate a batch, regenerate, generate video, approve, reject, fine-tune the caption and generate video
+/// variants. Generation calls cost money: the API documents no idempotency keys, so they are never retried after an ambiguous failure
+/// (a 5xx, a reset or a timeout); only a 429 (the server did nothing) is retried. Publishing is on <see cref="AutoPersonasClient.Publishing"/>.
+/// </summary>
+public class ContentClient
+{
+    private readonly ApConnection _connection = null!;
+
+    internal ContentClient(ApConnection connection) => _connection = connection;
+
+    /// <summary>For mocking.</summary>
+    protected ContentClient()
+    {
+    }
+
+    /// <summary>Lists content items (<c>GET /content</c>, scope <c>content:read</c>).</summary>
+    /// <param name="query">Optional filters; unset ones are not sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<ItemList<ContentItem>> ListAsync(ContentListQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        var request = new ApiRequest(HttpMethod.Get, "content")
+            .WithQuery("status", query?.Status?.Value)
+            .WithQuery("profileId", query?.ProfileId)
+            .WithQuery("influencerId", query?.InfluencerId)
+            .WithQuery("limit", query?.Limit?.ToString(CultureInfo.InvariantCulture));
+        foreach (var (name, value) in query?.AdditionalParameters ?? new Dictionary<string, string>())
+        {
+            request.WithQuery(name, value);
+        }
+
+        return _connection.SendListAsync(request, AutoPersonasScope.ContentRead, ApJsonContext.Default.ContentItem, "content", cancellationToken);
+    }
+
+    /// <summary>Gets a content item (<c>GET /content/:id</c>, scope <c>content:read</c>).</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such item.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<ContentItem> GetAsync(string contentId, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "content/{id}").WithPath("id", contentId), AutoPersonasScope.ContentRead, ApJsonContext.Default.ContentItem, cancellationToken);
+
+    /// <summary>
+    /// Generates a content batch (<c>POST /content/generate</c>, scope <c>content:generate</c>). Never retried after a 5xx, a reset or a
+    /// timeout (it costs money and the API has no idempotency keys): on such a failure, check <c>GET /content</c> before trying again.
+    /// Follow the batch with <see cref="Batches.BatchesClient.WaitForCompletionAsync"/>.
+    /// </summary>
+    /// <param name="request">The profile and count.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
+    /// <exception cref="AttentionPermissionDeniedException">The key lacks <c>content:generate</c>.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<GenerationStarted> GenerateAsync(GenerateContentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "content/generate").WithJsonBody(request, ApJsonContext.Default.GenerateContentRequest),
+            AutoPersonasScope.ContentGenerate,
+            ApJsonContext.Default.GenerationStarted,
+            cancellationToken);
+    }
+
+    /// <summary>Regenerates a content item (<c>POST /content/:id/regenerate</c>, scope <c>content:generate</c>); never retried after an ambiguous failure.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="options">An optional direction; null sends no body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionException">Any failure.</exception>
+    public virtual Task<ContentItem> RegenerateAsync(string contentId, ContentGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "content/{id}/regenerate").WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
+            AutoPersonasScope.ContentGenerate,
+            ApJsonContext.Default.ContentItem,
+            cancellationToken);
+
+    /// <summary>Generates a video for a content item (<c>POST /content/:id/video</c>, scope <c>content:generate</c>); never retried after an ambiguous failure.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="options">An optional direction; null sends no body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionException">Any failure.</exception>
+    public virtual Task<ContentItem> GenerateVideoAsync(string contentId, ContentGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "content/{id}/video").WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
+            AutoPersonasScope.ContentGenerate,
+            ApJsonContext.Default.ContentItem,
+            cancellationToken);
+
+    /// <summary>Approves a content item for publishing (<c>POST /content/:id/approve</c>, scope <c>content:write</c>).</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionConflictException">409: the item cannot be approved in its current state.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<ContentItem> ApproveAsync(string contentId, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "content/{id}/approve").WithPath("id", contentId),
+            AutoPersonasScope.ContentWrite,
+            ApJsonContext.Default.ContentItem,
+            cancellationToken);
+
+    /// <summary>Rejects a content item (<c>POST /content/:id/reject</c>, scope <c>content:write</c>).</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="reason">An optional reason (sent as <c>{"reason": ...}</c>; no body when null).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionException">Any failure.</exception>
+    public virtual Task<ContentItem> RejectAsync(string contentId, string? reason = null, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "content/{id}/reject").WithPath("id", contentId)
+                .WithOptionalJsonBody(reason is null ? null : new RejectContentRequest { Reason = reason }, ApJsonContext.Default.RejectContentRequest),
+            AutoPersonasScope.ContentWrite,
+            ApJsonContext.Default.ContentItem,
+            cancellationToken);
+
+    /// <summary>Regenerates only the caption, leaving the image untouched (<c>POST /content/:id/fine-tune-caption</c>, scope <c>content:write</c>).</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="request">How to change the caption; null sends no body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionException">Any failure.</exception>
+    public virtual Task<ContentItem> FineTuneCaptionAsync(string contentId, FineTuneCaptionRequest? request = null, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "content/{id}/fine-tune-caption").WithPath("id", contentId).WithOptionalJsonBody(request, ApJsonContext.Default.FineTuneCaptionRequest),
+            AutoPersonasScope.ContentWrite,
+            ApJsonContext.Default.ContentItem,
+            cancellationToken);
+
+    /// <summary>Generates video variants for an A/B comparison (<c>POST /content/:id/video-comparison</c>, scope <c>content:generate</c>); never retried after an ambiguous failure.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="options">An optional direction; null sends no body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionException">Any failure.</exception>
+    public virtual Task<VideoComparison> GenerateVideoComparisonAsync(string contentId, ContentGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "content/{id}/video-comparison").WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
+            AutoPersonasScope.ContentGenerate,
+            ApJsonContext.Default.VideoComparison,
+            cancellationToken);
+}

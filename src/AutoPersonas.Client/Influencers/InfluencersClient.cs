@@ -1,0 +1,118 @@
+using Attention.Sdk;
+using Attention.Sdk.Http;
+
+namespace AutoPersonas.Influencers;
+
+/// <summary>Influencers (characters): list, get, create, update, delete, set reference images and generate a 4-view reference pack.</summary>
+public class InfluencersClient
+{
+    private readonly ApConnection _connection = null!;
+
+    internal InfluencersClient(ApConnection connection) => _connection = connection;
+
+    /// <summary>For mocking.</summary>
+    protected InfluencersClient()
+    {
+    }
+
+    /// <summary>Lists all influencers (<c>GET /influencers</c>, scope <c>character:read</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionPermissionDeniedException">403 (or a declared scope missing): the key lacks <c>character:read</c>.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<ItemList<Influencer>> ListAsync(CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "influencers"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Influencer, "influencers", cancellationToken);
+
+    /// <summary>Gets an influencer (<c>GET /influencers/:id</c>, scope <c>character:read</c>).</summary>
+    /// <param name="influencerId">The influencer id (escaped as one path segment).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty (nothing was sent).</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<Influencer> GetAsync(string influencerId, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "influencers/{id}").WithPath("id", influencerId), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Influencer, cancellationToken);
+
+    /// <summary>
+    /// Creates an influencer (<c>POST /influencers</c>, scope <c>character:write</c>). Not retried after a 5xx, a reset or a timeout:
+    /// the API documents no idempotency keys, so a retry could create a second influencer.
+    /// </summary>
+    /// <param name="request">The fields to set (only set fields are sent).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionBadRequestException">400: the server rejected the fields.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<Influencer> CreateAsync(InfluencerRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "influencers").WithJsonBody(request, ApJsonContext.Default.InfluencerRequest),
+            AutoPersonasScope.CharacterWrite,
+            ApJsonContext.Default.Influencer,
+            cancellationToken);
+    }
+
+    /// <summary>Updates an influencer (<c>PUT /influencers/:id</c>, scope <c>character:write</c>); retried on 5xx like every PUT.</summary>
+    /// <param name="influencerId">The influencer id.</param>
+    /// <param name="request">The fields (only set fields are sent).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<Influencer> UpdateAsync(string influencerId, InfluencerRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _connection.SendAsync(
+            new ApiRequest(HttpMethod.Put, "influencers/{id}").WithPath("id", influencerId).WithJsonBody(request, ApJsonContext.Default.InfluencerRequest),
+            AutoPersonasScope.CharacterWrite,
+            ApJsonContext.Default.Influencer,
+            cancellationToken);
+    }
+
+    /// <summary>Deletes an influencer (<c>DELETE /influencers/:id</c>, scope <c>character:write</c>). An empty 2xx body gives a result with <see cref="OperationResult.Success"/> true.</summary>
+    /// <param name="influencerId">The influencer id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<OperationResult> DeleteAsync(string influencerId, CancellationToken cancellationToken = default) =>
+        _connection.SendTolerantAsync(
+            new ApiRequest(HttpMethod.Delete, "influencers/{id}").WithPath("id", influencerId),
+            AutoPersonasScope.CharacterWrite,
+            ApJsonContext.Default.OperationResult,
+            static () => new OperationResult { Success = true },
+            cancellationToken);
+
+    /// <summary>Sets the influencer's reference images (<c>POST /influencers/:id/references</c>, scope <c>character:write</c>) and returns the influencer.</summary>
+    /// <param name="influencerId">The influencer id.</param>
+    /// <param name="request">The image URLs.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty or no image URL is given (nothing was sent).</exception>
+    /// <exception cref="AttentionException">Any other failure.</exception>
+    public virtual Task<Influencer> SetReferenceImagesAsync(string influencerId, SetReferenceImagesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ImageUrls is null || request.ImageUrls.Count == 0 || request.ImageUrls.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Give at least one reference image URL, none of them empty.", nameof(request));
+        }
+
+        return _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "influencers/{id}/references").WithPath("id", influencerId).WithJsonBody(request, ApJsonContext.Default.SetReferenceImagesRequest),
+            AutoPersonasScope.CharacterWrite,
+            ApJsonContext.Default.Influencer,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts generating the 4-view reference pack (<c>POST /influencers/:id/generate-references</c>, scope <c>character:write</c>).
+    /// This generation costs money and is never retried after an ambiguous failure (5xx, reset, timeout).
+    /// </summary>
+    /// <param name="influencerId">The influencer id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionException">Any failure.</exception>
+    public virtual Task<ReferencePack> GenerateReferencePackAsync(string influencerId, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "influencers/{id}/generate-references").WithPath("id", influencerId),
+            AutoPersonasScope.CharacterWrite,
+            ApJsonContext.Default.ReferencePack,
+            cancellationToken);
+}

@@ -1,0 +1,88 @@
+using Attention.Sdk;
+using Attention.Sdk.Http;
+
+namespace AutoPersonas.Profiles;
+
+/// <summary>Managed profiles: list, draft content directions, voice-grounded captions, voice stats and the media library.</summary>
+public class ProfilesClient
+{
+    private readonly ApConnection _connection = null!;
+
+    internal ProfilesClient(ApConnection connection) => _connection = connection;
+
+    /// <summary>For mocking.</summary>
+    protected ProfilesClient()
+    {
+    }
+
+    /// <summary>Lists profiles (<c>GET /profiles</c>, scope <c>profile:read</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<ItemList<ManagedProfile>> ListAsync(CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "profiles"), AutoPersonasScope.ProfileRead, ApJsonContext.Default.ManagedProfile, "profiles", cancellationToken);
+
+    /// <summary>
+    /// Drafts content directions from a freeform prompt (<c>POST /profiles/:profileId/content-directions/draft</c>, scope
+    /// <c>content:generate</c>); never retried after an ambiguous failure.
+    /// </summary>
+    /// <param name="profileId">The profile id.</param>
+    /// <param name="request">The prompt.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id or prompt is empty (nothing was sent).</exception>
+    /// <exception cref="AttentionException">Any failure.</exception>
+    public virtual Task<ContentDirectionsDraft> DraftContentDirectionsAsync(string profileId, DraftContentDirectionsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Prompt, nameof(request));
+        return _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "profiles/{profileId}/content-directions/draft").WithPath("profileId", profileId).WithJsonBody(request, ApJsonContext.Default.DraftContentDirectionsRequest),
+            AutoPersonasScope.ContentGenerate,
+            ApJsonContext.Default.ContentDirectionsDraft,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Generates a voice-grounded caption for an image (<c>POST /profiles/:profileId/generate-caption</c>, scope <c>content:generate</c>);
+    /// never retried after an ambiguous failure.
+    /// </summary>
+    /// <param name="profileId">The profile id.</param>
+    /// <param name="request">The image URL.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id or image URL is empty (nothing was sent).</exception>
+    /// <exception cref="AttentionException">Any failure.</exception>
+    public virtual Task<GeneratedCaption> GenerateCaptionAsync(string profileId, GenerateCaptionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageUrl, nameof(request));
+        return _connection.SendAsync(
+            new ApiRequest(HttpMethod.Post, "profiles/{profileId}/generate-caption").WithPath("profileId", profileId).WithJsonBody(request, ApJsonContext.Default.GenerateCaptionRequest),
+            AutoPersonasScope.ContentGenerate,
+            ApJsonContext.Default.GeneratedCaption,
+            cancellationToken);
+    }
+
+    /// <summary>Gets voice corpus stats (<c>GET /profiles/:profileId/voice-stats</c>, scope <c>content:read</c>).</summary>
+    /// <param name="profileId">The profile id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<VoiceStats> GetVoiceStatsAsync(string profileId, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(
+            new ApiRequest(HttpMethod.Get, "profiles/{profileId}/voice-stats").WithPath("profileId", profileId),
+            AutoPersonasScope.ContentRead,
+            ApJsonContext.Default.VoiceStats,
+            cancellationToken);
+
+    /// <summary>Lists imported media of a profile (<c>GET /profiles/:profileId/media-library</c>, scope <c>content:read</c>).</summary>
+    /// <param name="profileId">The profile id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty.</exception>
+    /// <exception cref="AttentionException">The call failed.</exception>
+    public virtual Task<ItemList<MediaItem>> GetMediaLibraryAsync(string profileId, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(
+            new ApiRequest(HttpMethod.Get, "profiles/{profileId}/media-library").WithPath("profileId", profileId),
+            AutoPersonasScope.ContentRead,
+            ApJsonContext.Default.MediaItem,
+            "media",
+            cancellationToken);
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using Attention.Sdk;
+
+namespace AutoPersonas;
+
+/// <summary>
+/// A call needs a scope that <see cref="AutoPersonasClientOptions.GrantedScopes"/> does not include, so the SDK did not send it.
+/// It is an <see cref="AttentionPermissionDeniedException"/> (status 403, no server message, <see cref="AttentionException.Attempts"/> 0),
+/// so one <c>catch</c> handles both this and the server's own 403.
+/// </summary>
+public sealed class ScopeNotGrantedException : AttentionPermissionDeniedException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="scope">The scope the call needs.</param>
+    /// <param name="method">The HTTP method of the call.</param>
+    /// <param name="route">The route template of the call.</param>
+    /// <param name="grantedScopes">The scopes the options declare.</param>
+    public ScopeNotGrantedException(AutoPersonasScope scope, string method, string route, IReadOnlyCollection<AutoPersonasScope> grantedScopes)
+        : base(
+            new ApiErrorDetails { StatusCode = HttpStatusCode.Forbidden, RequiredPermission = scope.Value, Method = method, Route = route, Attempts = 0 },
+            $"This key lacks {scope.Value}, which {method} {route} needs: the scopes declared in {nameof(AutoPersonasClientOptions)}.{nameof(AutoPersonasClientOptions.GrantedScopes)} ({Describe(grantedScopes)}) do not include it. Nothing was sent; use a key with {scope.Value}.")
+    {
+        ArgumentNullException.ThrowIfNull(grantedScopes);
+        Scope = scope;
+        GrantedScopes = grantedScopes;
+    }
+
+    /// <summary>The scope the call needs.</summary>
+    public AutoPersonasScope Scope { get; }
+
+    /// <summary>The scopes the options declare for the key.</summary>
+    public IReadOnlyCollection<AutoPersonasScope> GrantedScopes { get; }
+
+    private static string Describe(IReadOnlyCollection<AutoPersonasScope>? scopes) =>
+        scopes is null || scopes.Count == 0 ? "none" : string.Join(", ", scopes.Select(s => s.Value));
+}
