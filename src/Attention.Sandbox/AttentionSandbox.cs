@@ -2,6 +2,7 @@ using System.Net;
 using Attention.Sandbox.AutoPersonas;
 using Attention.Sandbox.Factory;
 using AttentionFactory;
+using AutoPersonas;
 using Attention.Sdk.Polling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -58,7 +59,7 @@ public sealed class AttentionSandbox : IAsyncDisposable
     /// </summary>
     public AttentionFactoryClientOptions CreateAttentionFactoryOptions(string apiKey = FactoryApiKey)
     {
-        var polling = new PollingOptions { Interval = TimeSpan.FromMilliseconds(100), MaxInterval = TimeSpan.FromMilliseconds(500), Timeout = TimeSpan.FromMinutes(2) };
+        var polling = FastPolling();
         return new AttentionFactoryClientOptions
         {
             BaseAddress = AttentionFactoryBaseAddress,
@@ -101,6 +102,25 @@ public sealed class AttentionSandbox : IAsyncDisposable
     /// <returns>False when no warming rental has that id.</returns>
     public bool ActivateRental(string rentalId) => _factory.ActivateNow(rentalId);
 
+    /// <summary>
+    /// Ready AutoPersonas client options pointing at the sandbox, with polling intervals suited to its timings.
+    /// The default key has every scope; pass one from <see cref="CreateAutoPersonasKey"/> to try scope errors.
+    /// </summary>
+    public AutoPersonasClientOptions CreateAutoPersonasOptions(string apiKey = AutoPersonasApiKey)
+    {
+        var polling = FastPolling();
+        return new AutoPersonasClientOptions
+        {
+            BaseAddress = AutoPersonasBaseAddress,
+            ApiKey = apiKey,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
+            BatchPolling = polling,
+            PublishPolling = polling,
+            ImportPolling = polling,
+            TimeProvider = Options.TimeProvider,
+        };
+    }
+
     /// <summary>Creates an AutoPersonas key that holds only the given scopes (for example <c>content:read</c>), to try scope errors.</summary>
     public string CreateAutoPersonasKey(params string[] scopes)
     {
@@ -109,6 +129,9 @@ public sealed class AttentionSandbox : IAsyncDisposable
         _autoPersonas.AddKey(key, scopes.Length == 0 ? ["none"] : scopes);
         return key;
     }
+
+    private static PollingOptions FastPolling() =>
+        new() { Interval = TimeSpan.FromMilliseconds(100), MaxInterval = TimeSpan.FromMilliseconds(500), Timeout = TimeSpan.FromMinutes(2) };
 
     /// <summary>Stops the server and its background work.</summary>
     public async ValueTask DisposeAsync()

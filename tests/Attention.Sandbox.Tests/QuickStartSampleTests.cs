@@ -16,6 +16,7 @@ public sealed class QuickStartSampleTests
         Assert.True(exitCode == 0, text);
         Assert.Contains("Action finished: verified", text);
         Assert.Contains("Webhook received and verified: action.verified", text);
+        Assert.Contains("Publish published", text);
         Assert.Contains("Tour complete.", text);
     }
 }
