@@ -17,6 +17,9 @@ namespace AutoPersonas;
 /// <summary>Source-generated JSON contracts for every AutoPersonas model (no reflection; trimming and AOT safe). Only set fields are written.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(OperationResult))]
 [JsonSerializable(typeof(Influencer))]
 [JsonSerializable(typeof(InfluencerRequest))]

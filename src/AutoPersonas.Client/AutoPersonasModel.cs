@@ -63,4 +63,22 @@ public abstract class AutoPersonasRequest
         AdditionalProperties[name] = value.Clone();
         return this;
     }
+
+    /// <summary>Adds or replaces an extra string field.</summary>
+    /// <param name="name">The JSON property name.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>This request, for chaining.</returns>
+    public AutoPersonasRequest With(string name, string value) => With(name, JsonSerializer.SerializeToElement(value, ApJsonContext.Default.String));
+
+    /// <summary>Adds or replaces an extra integer field.</summary>
+    /// <param name="name">The JSON property name.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>This request, for chaining.</returns>
+    public AutoPersonasRequest With(string name, long value) => With(name, JsonSerializer.SerializeToElement(value, ApJsonContext.Default.Int64));
+
+    /// <summary>Adds or replaces an extra boolean field.</summary>
+    /// <param name="name">The JSON property name.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>This request, for chaining.</returns>
+    public AutoPersonasRequest With(string name, bool value) => With(name, JsonSerializer.SerializeToElement(value, ApJsonContext.Default.Boolean));
 }

@@ -50,7 +50,7 @@ public sealed class InfluencersTests(WireMockServer wiremock) : ApTestBase(wirem
     {
         await StubAsync("POST", "influencers", 201, """{"id":"inf_9","name":"Mia","profileId":"prof_1","status":"active"}""");
         var request = new InfluencerRequest { Name = "Mia", ProfileId = "prof_1" };
-        request.With("niche", System.Text.Json.JsonDocument.Parse("\"fitness\"").RootElement);
+        request.With("niche", "fitness");
 
         var influencer = await CreateClient().Influencers.CreateAsync(request, Ct);
 

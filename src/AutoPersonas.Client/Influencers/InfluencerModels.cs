@@ -41,7 +41,7 @@ public sealed class Influencer : AutoPersonasModel
 /// <summary>
 /// The body of <c>POST /influencers</c> and <c>PUT /influencers/:id</c>. The schema is not in the public docs: <see cref="Name"/>,
 /// <see cref="ProfileId"/> and <see cref="Description"/> are typed; put any other field in <see cref="AutoPersonasRequest.AdditionalProperties"/>
-/// (or <see cref="AutoPersonasRequest.With"/>). Only set fields are sent.
+/// (or the <c>With</c> methods). Only set fields are sent.
 /// </summary>
 public sealed class InfluencerRequest : AutoPersonasRequest
 {
