@@ -1,3 +1,4 @@
+using Attention.Sdk.Http;
 using System.Text.Json;
 using AttentionFactory.Actions;
 using AttentionFactory.Analytics;
@@ -101,7 +102,7 @@ public static class AttentionFactoryModelFactory
         WithRaw(new WebhookEndpoint { Id = id, Url = url, Events = events.ToArray(), Secret = secret }, rawJson);
 
     /// <summary>A list as a list endpoint returns it.</summary>
-    public static ResourceList<T> ResourceList<T>(IEnumerable<T> items, JsonElement rawJson = default) => new(items.ToArray(), rawJson);
+    public static ApiList<T> List<T>(IEnumerable<T> items, JsonElement rawJson = default) => new(items.ToArray(), rawJson);
 
     /// <summary>
     /// A webhook event as <see cref="AttentionFactoryWebhookParser"/> returns it: <see cref="ActionWebhookEvent"/> for <c>action.*</c>,

@@ -43,11 +43,8 @@ internal sealed class FactoryConnection(ApiConnection connection, AttentionFacto
         return value;
     }
 
-    public async Task<ResourceList<T>> SendListAsync<T>(ApiRequest request, JsonTypeInfo<T> itemType, string propertyName, CancellationToken cancellationToken)
-    {
-        var response = await connection.SendRawAsync(request, cancellationToken).ConfigureAwait(false);
-        return ResourceListReader.Read(response, itemType, propertyName);
-    }
+    public Task<ApiList<T>> SendListAsync<T>(ApiRequest request, JsonTypeInfo<T> itemType, string propertyName, CancellationToken cancellationToken) =>
+        connection.SendListAsync(request, itemType, propertyName, cancellationToken);
 
     private static JsonElement ReadRaw(ApiResponse response)
     {

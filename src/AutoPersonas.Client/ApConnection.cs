@@ -46,7 +46,7 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
     }
 
     /// <summary>Sends and reads a list in whatever envelope the server uses.</summary>
-    public async Task<ItemList<T>> SendListAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> itemType, string resourceName, CancellationToken cancellationToken)
+    public async Task<ApiList<T>> SendListAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> itemType, string resourceName, CancellationToken cancellationToken)
         where T : AutoPersonasModel
     {
         var response = await SendRawAsync(request, scope, cancellationToken).ConfigureAwait(false);
@@ -74,34 +74,9 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
         }
     }
 
-    public static ItemList<T> ReadList<T>(ApiResponse response, JsonTypeInfo<T> itemType, string resourceName)
-        where T : AutoPersonasModel
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(response.Body);
-            var root = document.RootElement.Clone();
-            var array = FindArray(root, resourceName)
-                ?? throw new JsonException($"Expected a JSON array, or an object holding the array under 'data', 'items' or '{resourceName}'.");
-            var items = new List<T>(array.GetArrayLength());
-            foreach (var element in array.EnumerateArray())
-            {
-                var item = element.Deserialize(itemType) ?? throw new JsonException($"A null item in the {resourceName} list.");
-                item.Raw = element;
-                items.Add(item);
-            }
-
-            return new ItemList<T>(items, root);
-        }
-        catch (Exception ex) when (IsReadFailure(ex))
-        {
-            throw new AttentionResponseException(
-                $"The {(int)response.StatusCode} response body could not be read as a list of {typeof(T).Name}: {ex.Message}",
-                response.StatusCode,
-                ApiErrorReader.Truncate(response.Text),
-                ex);
-        }
-    }
+    public static ApiList<T> ReadList<T>(ApiResponse response, JsonTypeInfo<T> itemType, string resourceName)
+        where T : AutoPersonasModel =>
+        ApiListReader.Read(response, itemType, resourceName, static (item, element) => item.Raw = element);
 
     private void EnsureGranted(ApiRequest request, AutoPersonasScope scope)
     {
@@ -111,45 +86,7 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
         }
     }
 
-    private static bool IsReadFailure(Exception ex) =>
-        ex is JsonException or NotSupportedException or FormatException or OverflowException or InvalidOperationException or ArgumentException;
-
-    private static JsonElement? FindArray(JsonElement root, string resourceName)
-    {
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            return root;
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        foreach (var name in s_listNames.Prepend(resourceName))
-        {
-            if (root.TryGetProperty(name, out var named) && named.ValueKind == JsonValueKind.Array)
-            {
-                return named;
-            }
-        }
-
-        JsonElement? only = null;
-        foreach (var property in root.EnumerateObject())
-        {
-            if (property.Value.ValueKind == JsonValueKind.Array)
-            {
-                if (only is not null)
-                {
-                    return null;
-                }
-
-                only = property.Value;
-            }
-        }
-
-        return only;
-    }
+    private static bool IsReadFailure(Exception ex) => ApiConnection.IsDecodeFailure(ex);
 }
 
 /// <summary>Request-building shortcuts shared by the resource clients.</summary>

@@ -1,3 +1,4 @@
+using Attention.Sdk.Http;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -39,7 +40,7 @@ public static class AutoPersonasModelFactory
     /// <param name="json">The JSON text.</param>
     /// <exception cref="Attention.Sdk.AttentionResponseException">The JSON does not fit.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a model of this package.</exception>
-    public static ItemList<T> ListFromJson<T>(string json)
+    public static ApiList<T> ListFromJson<T>(string json)
         where T : AutoPersonasModel
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -49,7 +50,7 @@ public static class AutoPersonasModelFactory
     }
 
     /// <summary>A list of items.</summary>
-    public static ItemList<T> List<T>(params T[] items) => new(items);
+    public static ApiList<T> List<T>(params T[] items) => new(items);
 
     /// <summary>An influencer.</summary>
     public static Influencer Influencer(string id = "inf_123", string? name = "Mia", string? profileId = "prof_abc123", string? status = "active", DateTimeOffset? createdAt = null) =>

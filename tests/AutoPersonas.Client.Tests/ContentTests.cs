@@ -20,7 +20,7 @@ public sealed class ContentTests(WireMockServer wiremock) : ApTestBase(wiremock)
         var item = Assert.Single(list);
         Assert.Equal(ContentStatus.Draft, item.Status);
         Assert.Equal(12, item.AdditionalProperties!["likes"].GetInt32());
-        Assert.Equal("c2", list.Raw.GetProperty("nextCursor").GetString());
+        Assert.Equal("c2", list.RawJson.GetProperty("nextCursor").GetString());
     }
 
     [Fact]

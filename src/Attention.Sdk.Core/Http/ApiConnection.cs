@@ -123,7 +123,7 @@ public sealed class ApiConnection
         {
             value = JsonSerializer.Deserialize(response.Body.Span, responseType);
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or FormatException or OverflowException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (IsDecodeFailure(ex))
         {
             throw new AttentionResponseException(
                 $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {ex.Message}",
@@ -138,6 +138,21 @@ public sealed class ApiConnection
             ApiErrorReader.Truncate(SafeText(response.Body.Span)),
             null);
     }
+
+    /// <summary>Sends the request and reads a list answer in whatever envelope the server uses (see <see cref="ApiListReader"/>).</summary>
+    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
+    public async Task<ApiList<T>> SendListAsync<T>(ApiRequest request, JsonTypeInfo<T> itemType, string resourceName, CancellationToken cancellationToken = default)
+    {
+        var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        return ApiListReader.Read(response, itemType, resourceName);
+    }
+
+    /// <summary>
+    /// Whether an exception thrown while reading a body means "this is not the documented shape" (a parser or converter
+    /// failure) rather than a bug: such failures become <see cref="AttentionResponseException"/>.
+    /// </summary>
+    public static bool IsDecodeFailure(Exception exception) =>
+        exception is JsonException or NotSupportedException or FormatException or OverflowException or InvalidOperationException or ArgumentException;
 
     private AttentionException? TranslateFailure(Exception ex, HttpRequestMessage message)
     {

@@ -60,7 +60,7 @@ public class ActionsClient
     /// <param name="status">Only actions in this status (<c>?status=</c>); null for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ResourceList<SocialAction>> ListAsync(string rentalId, ActionStatus? status = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<SocialAction>> ListAsync(string rentalId, ActionStatus? status = null, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
             new ApiRequest(HttpMethod.Get, "rentals/{rental_id}/actions").WithPath("rental_id", rentalId).WithQuery("status", status?.Value),
             FactoryJsonContext.Default.SocialAction,

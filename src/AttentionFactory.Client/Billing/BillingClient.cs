@@ -26,7 +26,7 @@ public class BillingClient
     /// <summary>Lists the transaction history (<c>GET /v1/billing/transactions</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
-    public virtual Task<ResourceList<CreditTransaction>> ListTransactionsAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<CreditTransaction>> ListTransactionsAsync(CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "billing/transactions"), FactoryJsonContext.Default.CreditTransaction, "transactions", cancellationToken);
 }
 

@@ -43,7 +43,7 @@ public class RentalsClient
     /// <param name="status">Only rentals in this status (<c>?status=</c>); null for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ResourceList<Rental>> ListAsync(RentalStatus? status = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<Rental>> ListAsync(RentalStatus? status = null, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
             new ApiRequest(HttpMethod.Get, "rentals").WithQuery("status", status?.Value),
             FactoryJsonContext.Default.Rental,

@@ -33,7 +33,7 @@ public class WebhooksClient
     /// <summary>Lists the registered webhooks (<c>GET /v1/webhooks</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
-    public virtual Task<ResourceList<WebhookEndpoint>> ListAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<WebhookEndpoint>> ListAsync(CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "webhooks"), FactoryJsonContext.Default.WebhookEndpoint, "webhooks", cancellationToken);
 
     /// <summary>Removes a webhook (<c>DELETE /v1/webhooks/{id}</c>).</summary>
@@ -62,7 +62,7 @@ public class WebhooksClient
     /// <param name="webhookId">The webhook id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
-    public virtual Task<ResourceList<WebhookDelivery>> ListDeliveriesAsync(string webhookId, CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<WebhookDelivery>> ListDeliveriesAsync(string webhookId, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
             new ApiRequest(HttpMethod.Get, "webhooks/{id}/deliveries").WithPath("id", webhookId),
             FactoryJsonContext.Default.WebhookDelivery,

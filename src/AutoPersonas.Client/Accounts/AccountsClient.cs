@@ -43,6 +43,6 @@ public class AccountsClient
     /// <summary>Lists connected social accounts (<c>GET /accounts</c>, scope <c>profile:read</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ItemList<SocialAccount>> ListAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<SocialAccount>> ListAsync(CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "accounts"), AutoPersonasScope.ProfileRead, ApJsonContext.Default.SocialAccount, "accounts", cancellationToken);
 }

@@ -75,6 +75,6 @@ public class CollaborationsClient
     /// <summary>Lists collaborations (<c>GET /collaborations</c>, scope <c>character:read</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ItemList<Collaboration>> ListAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<Collaboration>> ListAsync(CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "collaborations"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Collaboration, "collaborations", cancellationToken);
 }

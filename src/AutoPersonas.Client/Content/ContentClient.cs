@@ -24,7 +24,7 @@ public class ContentClient
     /// <param name="query">Optional filters; unset ones are not sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ItemList<ContentItem>> ListAsync(ContentListQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual Task<ApiList<ContentItem>> ListAsync(ContentListQuery? query = null, CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Get, "content")
             .WithQuery("status", query?.Status?.Value)

@@ -1,3 +1,4 @@
+using Attention.Sdk.Http;
 using System.Text.Json.Serialization;
 
 namespace AutoPersonas.Content;
@@ -69,7 +70,7 @@ public sealed class ContentListQuery
     /// <summary>At most this many items (<c>?limit=</c>).</summary>
     public int? Limit { get; set; }
 
-    /// <summary>Other query parameters, sent as given (for example a paging cursor from <see cref="ItemList{T}.Raw"/>).</summary>
+    /// <summary>Other query parameters, sent as given (for example a paging cursor from <see cref="ApiList{T}.RawJson"/>).</summary>
     public IDictionary<string, string>? AdditionalParameters { get; set; }
 }
 

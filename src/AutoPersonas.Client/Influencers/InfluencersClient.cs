@@ -19,7 +19,7 @@ public class InfluencersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionPermissionDeniedException">403 (or a declared scope missing): the key lacks <c>character:read</c>.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
-    public virtual Task<ItemList<Influencer>> ListAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<Influencer>> ListAsync(CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "influencers"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Influencer, "influencers", cancellationToken);
 
     /// <summary>Gets an influencer (<c>GET /influencers/:id</c>, scope <c>character:read</c>).</summary>

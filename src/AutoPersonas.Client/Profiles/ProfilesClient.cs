@@ -18,7 +18,7 @@ public class ProfilesClient
     /// <summary>Lists profiles (<c>GET /profiles</c>, scope <c>profile:read</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ItemList<ManagedProfile>> ListAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<ManagedProfile>> ListAsync(CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "profiles"), AutoPersonasScope.ProfileRead, ApJsonContext.Default.ManagedProfile, "profiles", cancellationToken);
 
     /// <summary>
@@ -78,7 +78,7 @@ public class ProfilesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ItemList<MediaItem>> GetMediaLibraryAsync(string profileId, CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<MediaItem>> GetMediaLibraryAsync(string profileId, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
             new ApiRequest(HttpMethod.Get, "profiles/{profileId}/media-library").WithPath("profileId", profileId),
             AutoPersonasScope.ContentRead,
