@@ -1,5 +1,8 @@
 using System.Net;
+using Attention.Sandbox.Attentium;
 using Attention.Sandbox.AutoPersonas;
+using Attention.Sandbox.Solana;
+using Attentium.Solana;
 using Attention.Sandbox.Factory;
 using AttentionFactory;
 using AutoPersonas;
@@ -29,16 +32,20 @@ public sealed class AttentionSandbox : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly FactoryEmulator _factory;
     private readonly AutoPersonasEmulator _autoPersonas;
+    private readonly AttentiumEmulator _attentium;
+    private readonly SandboxLedger _ledger;
     private readonly HttpClient _webhookHttp;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _ticker;
 
-    private AttentionSandbox(WebApplication app, Uri baseAddress, FactoryEmulator factory, AutoPersonasEmulator autoPersonas, HttpClient webhookHttp, AttentionSandboxOptions options)
+    private AttentionSandbox(WebApplication app, Uri baseAddress, FactoryEmulator factory, AutoPersonasEmulator autoPersonas, AttentiumEmulator attentium, SandboxLedger ledger, HttpClient webhookHttp, AttentionSandboxOptions options)
     {
         _app = app;
         BaseAddress = baseAddress;
         _factory = factory;
         _autoPersonas = autoPersonas;
+        _attentium = attentium;
+        _ledger = ledger;
         _webhookHttp = webhookHttp;
         Options = options;
         _ticker = TickAsync(_stopping.Token);
@@ -72,6 +79,52 @@ public sealed class AttentionSandbox : IAsyncDisposable
         };
     }
 
+    /// <summary>The Attentium base address (use it as the client's <c>BaseAddress</c>).</summary>
+    public Uri AttentiumBaseAddress => new(BaseAddress, "attentium/v1/");
+
+    /// <summary>The sandbox's Solana JSON-RPC endpoint (standard methods; see <see cref="FundSolanaWallet"/> to fund a wallet).</summary>
+    public Uri SolanaRpcAddress => new(BaseAddress, "solana");
+
+    /// <summary>The sandbox's USDC-like mint (SPL Token, 6 decimals).</summary>
+    public PublicKey UsdcMint => _ledger.Mint;
+
+    /// <summary>The Attentium treasury (memo-flow payments go to its USDC account; claims are paid from it).</summary>
+    public PublicKey AttentiumTreasury => _attentium.Treasury.PublicKey;
+
+    /// <summary>The owner of the Attentium escrow token account; it co-signs refund transactions.</summary>
+    public PublicKey AttentiumEscrowAuthority => _attentium.EscrowAuthority.PublicKey;
+
+    /// <summary>
+    /// When true, <c>/verify</c> answers with a memo-flow invoice (pay the treasury with a memo of the campaign id) instead of
+    /// attaching a deposit transaction. Default: false.
+    /// </summary>
+    public bool AttentiumMemoMode
+    {
+        get => _attentium.MemoMode;
+        set => _attentium.MemoMode = value;
+    }
+
+    /// <summary>Gives a wallet SOL (for fees and rent) and USDC (in its associated token account) on the sandbox ledger.</summary>
+    public void FundSolanaWallet(PublicKey owner, decimal sol, decimal usdc)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        _ledger.Airdrop(owner, (ulong)(sol * 1_000_000_000m));
+        _ledger.MintTo(owner, Usdc.ToBaseUnits(usdc));
+    }
+
+    /// <summary>A wallet's USDC balance on the sandbox ledger (0 when it has no token account).</summary>
+    public decimal GetUsdcBalance(PublicKey owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        return _ledger.GetTokenAccount(PublicKey.GetAssociatedTokenAddress(owner, _ledger.Mint)) is { } account ? Usdc.FromBaseUnits(account.Amount) : 0m;
+    }
+
+    /// <summary>The memo texts of a transaction the sandbox ledger executed (empty when unknown).</summary>
+    public IReadOnlyList<string> GetTransactionMemos(string signature) => _ledger.GetProcessed(signature)?.Memos ?? [];
+
+    /// <summary>How many transactions the sandbox ledger has executed that carry the given memo (proves a payment happened once).</summary>
+    public int CountTransactionsWithMemo(string memo) => _ledger.CountWithMemo(memo);
+
     /// <summary>The AutoPersonas base address (use it as the client's <c>BaseAddress</c>).</summary>
     public Uri AutoPersonasBaseAddress => new(BaseAddress, "autopersonas/api/v1/");
 
@@ -92,10 +145,14 @@ public sealed class AttentionSandbox : IAsyncDisposable
         factory.Map(app);
         var autoPersonas = new AutoPersonasEmulator(options);
         autoPersonas.Map(app);
+        var ledger = new SandboxLedger();
+        new SandboxRpcEndpoint(ledger).Map(app);
+        var attentium = new AttentiumEmulator(ledger, options);
+        attentium.Map(app);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, autoPersonas, webhookHttp, options);
+        return new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, autoPersonas, attentium, ledger, webhookHttp, options);
     }
 
     /// <summary>Turns a warming Attention Factory rental active now instead of after <see cref="AttentionSandboxOptions.RentalActivationDelay"/>.</summary>
@@ -155,9 +212,16 @@ public sealed class AttentionSandbox : IAsyncDisposable
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100), Options.TimeProvider);
+        var ticks = 0;
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
             _factory.AdvanceAll();
+
+            // A block every 400 ms, as on Solana, so blockhashes age and expire.
+            if (++ticks % 4 == 0)
+            {
+                _ledger.Tick();
+            }
         }
     }
 }

@@ -1,0 +1,263 @@
+using System.Text.Json.Nodes;
+using Attention.Sandbox.Hosting;
+using Attentium.Solana;
+using Microsoft.AspNetCore.Http;
+
+namespace Attention.Sandbox.Attentium;
+
+internal sealed partial class AttentiumEmulator
+{
+    private Task Results(HttpContext context)
+    {
+        var txHash = SandboxHttp.Route(context, "txHash");
+        var key = context.Request.Query["key"].ToString();
+        CampaignRecord? campaign;
+        lock (_gate)
+        {
+            campaign = _campaigns.Values.FirstOrDefault(c => c.TxHash == txHash);
+        }
+
+        if (campaign is null)
+        {
+            return Error(context, 404, "campaign_not_found", $"No campaign with transaction {txHash}");
+        }
+
+        if (key.Length == 0 || key != campaign.ReadKey)
+        {
+            return Error(context, 403, "invalid_key", "The read key does not match this campaign");
+        }
+
+        var elapsed = Time.GetUtcNow() - campaign.PaidAt!.Value;
+        var fraction = Math.Clamp(elapsed / _options.CampaignCompletionDelay, 0, 1);
+        var completed = (int)Math.Floor(campaign.Quantity * fraction);
+        var responses = new JsonArray();
+        for (var i = 0; i < completed; i++)
+        {
+            responses.Add((JsonNode)new JsonObject
+            {
+                ["verifier_id"] = $"human_{i + 1:000}",
+                ["answer"] = i % 5 == 4 ? "no" : "yes",
+                ["attention_seconds"] = campaign.Duration,
+            });
+        }
+
+        var yes = responses.Count(r => (string?)r!["answer"] == "yes");
+        return SandboxHttp.WriteJsonAsync(context, 200, new JsonObject
+        {
+            ["tx_hash"] = txHash,
+            ["status"] = completed == campaign.Quantity ? "completed" : "pending",
+            ["quantity"] = campaign.Quantity,
+            ["completed"] = completed,
+            ["validation_question"] = campaign.ValidationQuestion,
+            ["responses"] = responses,
+            ["summary"] = new JsonObject { ["yes"] = yes, ["no"] = responses.Count - yes },
+        });
+    }
+
+    private Task Campaign(HttpContext context)
+    {
+        var txHash = SandboxHttp.Route(context, "txHash");
+        CampaignRecord? campaign;
+        lock (_gate)
+        {
+            campaign = _campaigns.Values.FirstOrDefault(c => c.TxHash == txHash);
+        }
+
+        if (campaign is null)
+        {
+            return Error(context, 404, "campaign_not_found", $"No campaign with transaction {txHash}");
+        }
+
+        var complete = IsComplete(campaign);
+        var refundable = complete && !campaign.Refunded && campaign.Agent is not null;
+        var answer = new JsonObject
+        {
+            ["tx_hash"] = txHash,
+            ["campaign_id"] = campaign.CampaignId,
+            ["status"] = complete ? "expired" : "active",
+            ["escrow_balance"] = complete && !campaign.Refunded ? campaign.Unspent : complete ? 0m : campaign.Amount,
+            ["refundable"] = refundable,
+        };
+        if (refundable)
+        {
+            var agent = campaign.Agent!;
+            var escrow = PublicKey.GetAssociatedTokenAddress(EscrowAuthority.PublicKey, _ledger.Mint);
+            var withdraw = PartiallySigned(
+                agent,
+                [
+                    AssociatedTokenInstructions.CreateIdempotent(agent, agent, _ledger.Mint),
+                    TokenInstructions.TransferChecked(escrow, _ledger.Mint, PublicKey.GetAssociatedTokenAddress(agent, _ledger.Mint), EscrowAuthority.PublicKey, Usdc.ToBaseUnits(campaign.Unspent), 6),
+                    .. Memo("refund:" + campaign.CampaignId),
+                ],
+                EscrowAuthority);
+            answer["withdraw_escrow_tx"] = withdraw.ToBase64();
+        }
+
+        return SandboxHttp.WriteJsonAsync(context, 200, answer);
+    }
+
+    private Task ClaimBalance(HttpContext context)
+    {
+        if (!PublicKey.TryParse(context.Request.Query["userPubkey"].ToString(), out var user))
+        {
+            return Error(context, 400, "invalid_user", "userPubkey must be a Solana public key");
+        }
+
+        bool claimed;
+        lock (_gate)
+        {
+            claimed = _claimed.Contains(user);
+        }
+
+        return SandboxHttp.WriteJsonAsync(context, 200, new JsonObject
+        {
+            ["usdc_balance"] = claimed ? 0m : ClaimableAmount,
+            ["season_points"] = 150,
+            ["pending_items"] = claimed ? 0 : 3,
+        });
+    }
+
+    /// <summary>What every sandbox user has earned until they claim it.</summary>
+    private const decimal ClaimableAmount = 5.25m;
+
+    private async Task WithdrawClaimAsync(HttpContext context)
+    {
+        var body = await SandboxHttp.ReadObjectAsync(context).ConfigureAwait(false);
+        if (!PublicKey.TryParse(SandboxHttp.GetString(body, "userPubkey"), out var user))
+        {
+            await Error(context, 400, "invalid_user", "userPubkey must be a Solana public key").ConfigureAwait(false);
+            return;
+        }
+
+        if (body!["timestamp"] is not JsonValue stampNode || !stampNode.TryGetValue<long>(out var timestamp))
+        {
+            await Error(context, 400, "invalid_timestamp", "timestamp must be milliseconds since the epoch").ConfigureAwait(false);
+            return;
+        }
+
+        var now = Time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (Math.Abs(now - timestamp) > 5 * 60 * 1000)
+        {
+            await Error(context, 400, "stale_timestamp", "timestamp must be within 5 minutes of server time").ConfigureAwait(false);
+            return;
+        }
+
+        var message = Utf8($"Claim request for {user.ToBase58()} at {timestamp}");
+        if (!SignatureMatches(user, message, SandboxHttp.GetString(body, "signature")))
+        {
+            await Error(context, 401, "invalid_signature", "The signature does not verify for this user and message").ConfigureAwait(false);
+            return;
+        }
+
+        ClaimRecord claim;
+        lock (_gate)
+        {
+            if (_claimed.Contains(user))
+            {
+                claim = null!;
+            }
+            else
+            {
+                claim = new ClaimRecord { ClaimId = "claim_" + Guid.NewGuid().ToString("N")[..16], User = user, Amount = ClaimableAmount, MessageBytes = [] };
+            }
+        }
+
+        if (claim is null)
+        {
+            await Error(context, 400, "nothing_to_claim", "This user has no claimable balance").ConfigureAwait(false);
+            return;
+        }
+
+        var treasuryAccount = PublicKey.GetAssociatedTokenAddress(Treasury.PublicKey, _ledger.Mint);
+        var transaction = PartiallySigned(
+            user,
+            [
+                AssociatedTokenInstructions.CreateIdempotent(user, user, _ledger.Mint),
+                TokenInstructions.TransferChecked(treasuryAccount, _ledger.Mint, PublicKey.GetAssociatedTokenAddress(user, _ledger.Mint), Treasury.PublicKey, Usdc.ToBaseUnits(claim.Amount), 6),
+                .. Memo("claim:" + claim.ClaimId),
+            ],
+            Treasury);
+        var issued = new ClaimRecord { ClaimId = claim.ClaimId, User = user, Amount = claim.Amount, MessageBytes = transaction.MessageBytes.ToArray() };
+        lock (_gate)
+        {
+            _claims[issued.ClaimId] = issued;
+        }
+
+        await SandboxHttp.WriteJsonAsync(context, 200, new JsonObject
+        {
+            ["status"] = "pending_signature",
+            ["transaction"] = transaction.ToBase64(),
+            ["claimId"] = issued.ClaimId,
+            ["amount"] = issued.Amount,
+        }).ConfigureAwait(false);
+    }
+
+    private async Task SubmitClaimAsync(HttpContext context)
+    {
+        var body = await SandboxHttp.ReadObjectAsync(context).ConfigureAwait(false);
+        var claimId = SandboxHttp.GetString(body, "claimId");
+        ClaimRecord? claim;
+        lock (_gate)
+        {
+            claim = claimId is null ? null : _claims.GetValueOrDefault(claimId);
+        }
+
+        if (claim is null)
+        {
+            await Error(context, 404, "claim_not_found", "Unknown claimId").ConfigureAwait(false);
+            return;
+        }
+
+        Transaction transaction;
+        try
+        {
+            transaction = Transaction.FromBase64(SandboxHttp.GetString(body, "signedTransaction") ?? string.Empty);
+        }
+        catch (Exception ex) when (ex is FormatException or TransactionFormatException)
+        {
+            await Error(context, 400, "invalid_transaction", "signedTransaction is not a base64 Solana transaction").ConfigureAwait(false);
+            return;
+        }
+
+        if (!transaction.MessageBytes.Span.SequenceEqual(claim.MessageBytes))
+        {
+            await Error(context, 400, "transaction_mismatch", "The signed transaction is not the one issued for this claim").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var signature = _ledger.Submit(transaction);
+            await SandboxHttp.WriteJsonAsync(context, 200, new JsonObject { ["success"] = true, ["txHash"] = signature, ["amount"] = claim.Amount }).ConfigureAwait(false);
+        }
+        catch (Solana.LedgerException ex)
+        {
+            await Error(context, 400, "broadcast_failed", ex.Message).ConfigureAwait(false);
+        }
+    }
+
+    private static bool SignatureMatches(PublicKey user, byte[] message, string? signature)
+    {
+        if (string.IsNullOrEmpty(signature))
+        {
+            return false;
+        }
+
+        foreach (var decode in new Func<string, byte[]>[] { Base58.Decode, Convert.FromBase64String })
+        {
+            try
+            {
+                var bytes = decode(signature);
+                if (bytes.Length == 64 && SignatureVerifier.Verify(user, message, bytes))
+                {
+                    return true;
+                }
+            }
+            catch (FormatException)
+            {
+            }
+        }
+
+        return false;
+    }
+}
