@@ -1,0 +1,86 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace Attention.Sdk.Packaging.Tests;
+
+/// <summary>What a customer gets from NuGet: every package complete, and usable from a fresh project with no project references.</summary>
+public sealed class PackageTests(PackagesFixture packages) : IClassFixture<PackagesFixture>
+{
+    public static TheoryData<string> Ids() => [.. PackagesFixture.PackageIds];
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Package_has_readme_license_docs_for_both_frameworks_and_symbols(string id)
+    {
+        var nupkg = Path.Combine(packages.Feed, $"{id}.{packages.Version}.nupkg");
+        Assert.True(File.Exists(nupkg), $"{nupkg} was not produced");
+        Assert.True(File.Exists(Path.Combine(packages.Feed, $"{id}.{packages.Version}.snupkg")), "no symbol package");
+
+        using var zip = ZipFile.OpenRead(nupkg);
+        var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("README.md", names);
+        foreach (var tfm in new[] { "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{tfm}/{id}.dll", names);
+            Assert.Contains($"lib/{tfm}/{id}.xml", names);
+        }
+
+        using var nuspecStream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var nuspec = XDocument.Load(nuspecStream);
+        XNamespace ns = nuspec.Root!.GetDefaultNamespace();
+        var metadata = nuspec.Root.Element(ns + "metadata")!;
+        Assert.Equal("MIT", metadata.Element(ns + "license")?.Value);
+        Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+        Assert.Equal(packages.Version, metadata.Element(ns + "version")?.Value);
+        Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
+    }
+
+    [Fact]
+    public async Task New_console_project_restores_the_packages_from_a_local_feed_and_calls_the_sandbox()
+    {
+        var project = Path.Combine(packages.WorkRoot, "consumer");
+        Directory.CreateDirectory(project);
+        await File.WriteAllTextAsync(Path.Combine(project, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Attention.Sandbox" Version="{packages.Version}" />
+                <PackageReference Include="AttentionFactory.Client" Version="{packages.Version}" />
+              </ItemGroup>
+            </Project>
+            """, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
+            using Attention.Sandbox;
+            using AttentionFactory;
+
+            await using var sandbox = await AttentionSandbox.StartAsync();
+            var client = new AttentionFactoryClient(sandbox.CreateAttentionFactoryOptions());
+            var platforms = await client.Platforms.ListAsync();
+            Console.WriteLine($"platforms={platforms.Count}");
+            """, TestContext.Current.CancellationToken);
+
+        // The consumer sits outside the repository, so none of its build settings apply; the local feed comes first.
+        await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{packages.Feed}" />
+              </packageSources>
+            </configuration>
+            """, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Directory.Build.props"), "<Project />", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Directory.Packages.props"), "<Project />", TestContext.Current.CancellationToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        var output = await DotnetCli.RunAsync(project, null, timeout.Token, "run", "-nologo");
+
+        Assert.Contains("platforms=6", output);
+        Assert.DoesNotContain(Directory.GetFiles(project, "*.csproj").SelectMany(File.ReadAllLines), l => l.Contains("ProjectReference", StringComparison.Ordinal));
+    }
+}
