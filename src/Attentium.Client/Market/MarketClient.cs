@@ -1,0 +1,33 @@
+using Attention.Sdk.Http;
+
+namespace Attentium.Market;
+
+/// <summary>Public market data: the oracle quote and the order book.</summary>
+public class MarketClient
+{
+    private readonly ApiConnection _connection = null!;
+
+    internal MarketClient(ApiConnection connection) => _connection = connection;
+
+    /// <summary>For mocking.</summary>
+    protected MarketClient()
+    {
+    }
+
+    /// <summary><c>GET /v1/oracle/quote?duration=</c>: the recommended gross bid for an attention length.</summary>
+    /// <param name="durationSeconds">10, 30 or 60.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The duration is not 10, 30 or 60 (nothing was sent).</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
+    public virtual Task<OracleQuote> GetQuoteAsync(int durationSeconds, CancellationToken cancellationToken = default)
+    {
+        Campaigns.CreateCampaignRequest.ValidateDuration(durationSeconds, nameof(durationSeconds));
+        return _connection.SendAsync(new ApiRequest(HttpMethod.Get, "oracle/quote").WithQuery("duration", durationSeconds), AttentiumJsonContext.Default.OracleQuote, cancellationToken);
+    }
+
+    /// <summary><c>GET /v1/orderbook</c>: the active campaigns.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
+    public virtual Task<OrderBook> GetOrderBookAsync(CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "orderbook"), AttentiumJsonContext.Default.OrderBook, cancellationToken);
+}

@@ -1,0 +1,74 @@
+using Attention.Sdk.Http;
+using Attention.Sdk.Polling;
+using Attentium.Campaigns;
+
+namespace Attentium.Results;
+
+/// <summary>Campaign results, read with the campaign's secret read key (sent as <c>?key=</c>, redacted from the SDK's logs and messages).</summary>
+public class ResultsClient
+{
+    private readonly ApiConnection _connection = null!;
+    private readonly AttentiumClientOptions _options = null!;
+
+    internal ResultsClient(ApiConnection connection, AttentiumClientOptions options)
+    {
+        _connection = connection;
+        _options = options;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected ResultsClient()
+    {
+    }
+
+    /// <summary><c>GET /v1/campaigns/{tx_hash}/results?key=</c>.</summary>
+    /// <param name="txHash">The campaign's transaction hash (<see cref="CampaignKeys.TxHash"/>).</param>
+    /// <param name="readKey">The campaign's read key (<see cref="CampaignKeys.ReadKey"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An argument is empty (nothing was sent).</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
+    public virtual Task<CampaignResults> GetAsync(string txHash, string readKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(txHash);
+        if (string.IsNullOrWhiteSpace(readKey))
+        {
+            throw new ArgumentException("The read key is required.", nameof(readKey));
+        }
+
+        return _connection.SendAsync(
+            new ApiRequest(HttpMethod.Get, "campaigns/{tx_hash}/results").WithPath("tx_hash", txHash).WithQuery("key", readKey),
+            AttentiumJsonContext.Default.CampaignResults,
+            cancellationToken);
+    }
+
+    /// <summary>Reads the results of the campaign the keys belong to.</summary>
+    /// <param name="keys">The keys <see cref="CampaignsClient.CreateCampaignAsync"/> returned.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The keys lack a tx hash or read key.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
+    public virtual Task<CampaignResults> GetAsync(CampaignKeys keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return GetAsync(keys.TxHash!, keys.ReadKey!, cancellationToken);
+    }
+
+    /// <summary>Polls the results until every verifier answered (or the campaign expired), within <see cref="AttentiumClientOptions.ResultsPolling"/>.</summary>
+    /// <param name="txHash">The campaign's transaction hash.</param>
+    /// <param name="readKey">The campaign's read key.</param>
+    /// <param name="polling">Overrides the client's polling options.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="PollingTimeoutException">Not complete in time.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">A call failed.</exception>
+    public virtual Task<CampaignResults> WaitForCompletionAsync(string txHash, string readKey, PollingOptions? polling = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(txHash);
+        ArgumentException.ThrowIfNullOrWhiteSpace(readKey);
+        return Poller.PollUntilAsync(
+            ct => GetAsync(txHash, readKey, ct),
+            r => r.IsComplete || r.Status == CampaignStatus.Expired,
+            polling ?? _options.ResultsPolling,
+            _options.TimeProvider,
+            $"campaign {txHash} to complete",
+            cancellationToken);
+    }
+}
