@@ -18,9 +18,13 @@ internal sealed class WireMockBulk : IAsyncDisposable
 
     public WireMockBulk(WireMockScope scope) => _scope = scope;
 
-    public async Task ImportAsync(IEnumerable<StubDefinition> stubs, CancellationToken cancellationToken)
+    public Task ImportAsync(IEnumerable<StubDefinition> stubs, CancellationToken cancellationToken) =>
+        ImportAsync(stubs.Select(_scope.ToMappingJson), cancellationToken);
+
+    /// <summary>Imports mapping JSON already placed in the scope (from <see cref="WireMockScope.ToMappingJson"/>, possibly edited).</summary>
+    public async Task ImportAsync(IEnumerable<JsonObject> scopedMappings, CancellationToken cancellationToken)
     {
-        var mappings = new JsonArray([.. stubs.Select(s => (JsonNode)_scope.ToMappingJson(s))]);
+        var mappings = new JsonArray([.. scopedMappings.Select(m => (JsonNode)m)]);
         var body = new JsonObject
         {
             ["mappings"] = mappings,
