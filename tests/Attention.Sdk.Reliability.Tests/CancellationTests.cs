@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Attention.Sdk.Reliability.Tests.Support;
+using Attention.Sdk.Testing.WireMock;
+
+namespace Attention.Sdk.Reliability.Tests;
+
+/// <summary>
+/// Every public async method of every client (found by reflection, so a new one cannot escape) honours cancellation: an
+/// already-cancelled token sends nothing, a token cancelled mid-request or during a Retry-After wait ends the call with
+/// <see cref="OperationCanceledException"/> (never a timeout exception), and no attempt follows the cancellation.
+/// </summary>
+public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper output)
+{
+    private static readonly TimeSpan CancelAfter = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan ServerDelay = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Already_cancelled_token_throws_operation_canceled_and_sends_nothing()
+    {
+        var failures = new List<string>();
+        foreach (var method in ClientSurfaces.AllMethods)
+        {
+            var transport = new ScriptedTransport((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") });
+            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3 }, new CancellationToken(canceled: true));
+            if (outcome is not OperationCanceledException || transport.Attempts != 0)
+            {
+                failures.Add($"{method.DisplayName}: {Describe(outcome)}, {transport.Attempts} attempt(s) reached the transport");
+            }
+        }
+
+        output.WriteLine($"{ClientSurfaces.AllMethods.Count()} methods checked with an already-cancelled token");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Token_cancelled_mid_request_over_wiremock_throws_operation_canceled_and_no_attempt_follows()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var methods = ClientSurfaces.AllMethods.Select((method, index) => (method, index)).ToList();
+        await using var scope = wiremock.NewScope();
+        await using var bulk = new WireMockBulk(scope);
+        // Every path of each method's own prefix answers, but only after a delay far beyond the cancellation.
+        await bulk.ImportAsync(methods.Select(m => Stub.PathMatching("ANY", $"m{m.index}/.*").RespondsJson(200, "{}").WithFixedDelay(ServerDelay)), ct);
+        var failures = new ConcurrentQueue<string>();
+        var clock = Stopwatch.StartNew();
+
+        await Parallel.ForEachAsync(methods, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (m, token) =>
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(token);
+            cts.CancelAfter(CancelAfter);
+            var started = Stopwatch.StartNew();
+            var outcome = await OutcomeAsync(m.method, new ClientSetup { Root = scope.Url($"m{m.index}/"), MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30) }, cts.Token);
+            if (outcome is not OperationCanceledException)
+            {
+                failures.Enqueue($"{m.method.DisplayName}: {Describe(outcome)}");
+            }
+            else if (started.Elapsed > CancelAfter + TimeSpan.FromSeconds(2))
+            {
+                failures.Enqueue($"{m.method.DisplayName}: cancellation took {started.Elapsed.TotalMilliseconds:0} ms to surface");
+            }
+        });
+
+        // Anything the SDK would still send after cancelling would arrive now.
+        await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        var journal = await scope.GetRequestsAsync(ct);
+        foreach (var (method, index) in methods)
+        {
+            var count = journal.Count(r => r.Path.StartsWith($"/m{index}/", StringComparison.Ordinal));
+            if (count != 1)
+            {
+                failures.Enqueue($"{method.DisplayName}: the server saw {count} request(s), expected exactly 1");
+            }
+        }
+
+        output.WriteLine($"{methods.Count} methods cancelled mid-request over WireMock in {clock.Elapsed.TotalSeconds:0.0} s; {journal.Count} requests in the journal");
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Token_cancelled_while_waiting_out_retry_after_throws_operation_canceled_without_a_second_attempt()
+    {
+        var failures = new ConcurrentQueue<string>();
+        await Parallel.ForEachAsync(ClientSurfaces.AllMethods, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (method, token) =>
+        {
+            var transport = new ScriptedTransport((_, _) =>
+            {
+                var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("""{"detail":"slow down"}""") };
+                response.Headers.TryAddWithoutValidation("Retry-After", "30");
+                return response;
+            });
+            using var cts = new CancellationTokenSource(CancelAfter);
+            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, MaxRetryAfter = TimeSpan.FromSeconds(60) }, cts.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), token);
+            if (outcome is not OperationCanceledException || transport.Attempts != 1)
+            {
+                failures.Enqueue($"{method.DisplayName}: {Describe(outcome)}, {transport.Attempts} attempt(s)");
+            }
+        });
+
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Token_cancelled_while_the_transport_hangs_throws_operation_canceled_without_a_second_attempt()
+    {
+        var failures = new ConcurrentQueue<string>();
+        await Parallel.ForEachAsync(ClientSurfaces.AllMethods, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (method, token) =>
+        {
+            var transport = ScriptedTransport.Hanging();
+            using var cts = new CancellationTokenSource(CancelAfter);
+            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30) }, cts.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), token);
+            if (outcome is not OperationCanceledException || transport.Attempts != 1)
+            {
+                failures.Enqueue($"{method.DisplayName}: {Describe(outcome)}, {transport.Attempts} attempt(s)");
+            }
+        });
+
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
+    }
+
+    private static async Task<Exception?> OutcomeAsync(ApiMethod method, ClientSetup setup, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await method.InvokeAsync(setup, cancellationToken);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    private static string Describe(Exception? outcome) =>
+        outcome is null ? "completed without throwing" : $"{outcome.GetType().Name}: {outcome.Message}";
+}
