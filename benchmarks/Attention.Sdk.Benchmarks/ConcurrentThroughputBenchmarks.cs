@@ -1,4 +1,4 @@
-using Attention.Sdk.Http;
+using AttentionFactory;
 using BenchmarkDotNet.Attributes;
 
 namespace Attention.Sdk.Benchmarks;
@@ -11,7 +11,7 @@ public class ConcurrentThroughputBenchmarks
     private const string RentalId = "4e1a5c98-1d23-4c9e-b3a7-0fdbc2a6e1b3";
     private LoopbackServer _server = null!;
     private HttpClient _raw = null!;
-    private ApiConnection _sdk = null!;
+    private AttentionFactoryClient _sdk = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()

@@ -1,14 +1,15 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Attention.Sdk.Http;
+using AttentionFactory;
+using AttentionFactory.Rentals;
 using BenchmarkDotNet.Attributes;
 
 namespace Attention.Sdk.Benchmarks;
 
 /// <summary>
-/// One typed GET of a rental through the whole SDK pipeline (idempotency, resilience, attempt timeout, auth, telemetry,
-/// error mapping, source-generated JSON) against the baseline: a raw HttpClient with the same header, same transport
-/// and the same source-generated parse. Target: median ≤ 1.05×, allocations ≤ 1.3× the baseline.
+/// One typed <c>Rentals.GetAsync</c> through the whole SDK (idempotency, resilience, attempt timeout, auth, telemetry, error
+/// mapping, the full Rental model with raw JSON kept) against the baseline: a raw HttpClient with the same header and transport
+/// settings and a source-generated parse of the same document. Target: median ≤ 1.05×, allocations ≤ 1.3× the baseline.
 /// </summary>
 [MemoryDiagnoser]
 public class SdkOverheadBenchmarks
@@ -16,7 +17,7 @@ public class SdkOverheadBenchmarks
     private const string RentalId = "4e1a5c98-1d23-4c9e-b3a7-0fdbc2a6e1b3";
     private LoopbackServer _server = null!;
     private HttpClient _raw = null!;
-    private ApiConnection _sdk = null!;
+    private AttentionFactoryClient _sdk = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -36,7 +37,7 @@ public class SdkOverheadBenchmarks
     public Task<BenchRental> RawHttpClient() => BenchmarkClients.RawGetAsync(_raw, RentalId);
 
     [Benchmark(Description = "SDK typed call")]
-    public Task<BenchRental> Sdk() => BenchmarkClients.SdkGetAsync(_sdk, RentalId);
+    public Task<Rental> Sdk() => BenchmarkClients.SdkGetAsync(_sdk, RentalId);
 }
 
 /// <summary>Both sides of the comparison, built the same way (same transport settings, same Authorization header).</summary>
@@ -44,23 +45,17 @@ public static class BenchmarkClients
 {
     public const string ApiKey = "af_test_sk_benchmark";
 
-    public static readonly ApiProfile Profile = new("benchmark", new Uri("https://api.attentionfactory.com/v1"))
-    {
-        HonoursIdempotencyKeys = true,
-        ApiKeyPrefixes = ["af_test_sk_"],
-    };
-
-    public static (HttpClient Raw, ApiConnection Sdk) Create(Uri address)
+    public static (HttpClient Raw, AttentionFactoryClient Sdk) Create(Uri address)
     {
         var raw = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = address };
         raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        var options = new BenchmarkClientOptions
+        var options = new AttentionFactoryClientOptions
         {
             BaseAddress = address,
             ApiKey = ApiKey,
             Transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         };
-        return (raw, new ApiConnection(AttentionPipeline.CreateHttpClient(Profile, options), Profile, options));
+        return (raw, new AttentionFactoryClient(options));
     }
 
     public static async Task<BenchRental> RawGetAsync(HttpClient raw, string id)
@@ -71,10 +66,5 @@ public static class BenchmarkClients
         return JsonSerializer.Deserialize(body, BenchJsonContext.Default.BenchRental)!;
     }
 
-    public static Task<BenchRental> SdkGetAsync(ApiConnection sdk, string id) =>
-        sdk.SendAsync(new ApiRequest(HttpMethod.Get, "rentals/{id}").WithPath("id", id), BenchJsonContext.Default.BenchRental);
-
-    private sealed class BenchmarkClientOptions : AttentionClientOptions
-    {
-    }
+    public static Task<Rental> SdkGetAsync(AttentionFactoryClient sdk, string id) => sdk.Rentals.GetAsync(id);
 }

@@ -8,7 +8,20 @@ internal sealed class ApiCallContext
 {
     private static readonly HttpRequestOptionsKey<ApiCallContext> s_key = new("Attention.Sdk.ApiCall");
 
-    public string? Route { get; init; }
+    private string? _route;
+
+    /// <summary>The route template as shown in errors and telemetry (for example <c>/v1/rentals/{id}</c>), built on first use.</summary>
+    public string? Route
+    {
+        get => _route ??= RouteTemplate is null ? null : BasePath + "/" + RouteTemplate;
+        init => _route = value;
+    }
+
+    /// <summary>The base address's path without its trailing slash (for example <c>/v1</c>).</summary>
+    public string? BasePath { get; init; }
+
+    /// <summary>The route template relative to the base address.</summary>
+    public string? RouteTemplate { get; init; }
 
     public string? RequiredPermission { get; init; }
 
@@ -20,11 +33,11 @@ internal sealed class ApiCallContext
     public Func<HttpContent>? ContentFactory { get; init; }
 
     public static ApiCallContext? Get(HttpRequestMessage request) =>
-        request.Options.TryGetValue(s_key, out var context) ? context : null;
+        request is ApiHttpRequestMessage own ? own.Call : request.Options.TryGetValue(s_key, out var context) ? context : null;
 
     public static ApiCallContext GetOrCreate(HttpRequestMessage request)
     {
-        if (request.Options.TryGetValue(s_key, out var context))
+        if (Get(request) is { } context)
         {
             return context;
         }
@@ -34,5 +47,13 @@ internal sealed class ApiCallContext
         return context;
     }
 
-    public void AttachTo(HttpRequestMessage request) => request.Options.Set(s_key, this);
+}
+
+/// <summary>
+/// The request message the SDK sends: it carries its <see cref="ApiCallContext"/> directly, so the hot path never allocates
+/// the options dictionary. Requests sent by other code through the same handlers fall back to <see cref="HttpRequestMessage.Options"/>.
+/// </summary>
+internal sealed class ApiHttpRequestMessage(HttpMethod method, Uri uri, ApiCallContext call) : HttpRequestMessage(method, uri)
+{
+    public ApiCallContext Call { get; } = call;
 }

@@ -60,9 +60,37 @@ public sealed class ApiConnection
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
     public async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseType);
-        var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
-        return Deserialize(response, responseType);
+        using var message = request.ToHttpRequestMessage(_baseAddress, _userAgent);
+        using var response = await SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+
+        // The pipeline buffered the body inside the attempt, so it is read here straight from that buffer, without a copy.
+        T? value;
+        try
+        {
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            value = JsonSerializer.Deserialize(body, responseType);
+        }
+        catch (Exception ex) when (IsDecodeFailure(ex))
+        {
+            var text = await ReadTextForErrorAsync(response).ConfigureAwait(false);
+            throw new AttentionResponseException(
+                $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {ex.Message}",
+                response.StatusCode,
+                ApiErrorReader.Truncate(text),
+                ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw TranslateFailure(ex, message)!;
+        }
+
+        return value ?? throw new AttentionResponseException(
+            $"The {(int)response.StatusCode} response body was empty or null where {typeof(T).Name} was expected.",
+            response.StatusCode,
+            ApiErrorReader.Truncate(await ReadTextForErrorAsync(response).ConfigureAwait(false)),
+            null);
     }
 
     /// <summary>Sends the request and ignores the (2xx) body.</summary>
@@ -76,6 +104,23 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         using var message = request.ToHttpRequestMessage(_baseAddress, _userAgent);
+        using var response = await SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        byte[] body;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw TranslateFailure(ex, message)!;
+        }
+
+        return new ApiResponse(response.StatusCode, response.Headers, response.Content.Headers, body);
+    }
+
+    /// <summary>Sends through the pipeline; a non-2xx answer or a failure becomes the matching <see cref="AttentionException"/>.</summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
@@ -90,25 +135,27 @@ public sealed class ApiConnection
             throw translated;
         }
 
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                var details = await ApiErrorReader.ReadAsync(response, message, _time, cancellationToken).ConfigureAwait(false);
-                throw _errors.Create(details);
-            }
+            var details = await ApiErrorReader.ReadAsync(response, message, _time, cancellationToken).ConfigureAwait(false);
+            throw _errors.Create(details);
+        }
+    }
 
-            byte[] body;
-            try
-            {
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
-            {
-                throw TranslateFailure(ex, message)!;
-            }
-
-            return new ApiResponse(response.StatusCode, CollectHeaders(response), body);
+    private static async Task<string?> ReadTextForErrorAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            return null;
         }
     }
 
@@ -187,17 +234,6 @@ public sealed class ApiConnection
 
     private static string KeyHint(string? key) =>
         key is null ? string.Empty : $" Whether the server acted is unknown; retry with the same idempotency key ({key}) to be safe.";
-
-    private static Dictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
-    {
-        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers.Concat(response.Content.Headers))
-        {
-            headers[header.Key] = header.Value.ToArray();
-        }
-
-        return headers;
-    }
 
     private static string SafeText(ReadOnlySpan<byte> body) => Encoding.UTF8.GetString(body);
 }

@@ -12,9 +12,10 @@ namespace Attention.Sdk.Http;
 /// </summary>
 public sealed class ApiRequest
 {
-    private readonly Dictionary<string, string> _pathParameters = new(StringComparer.Ordinal);
-    private readonly List<KeyValuePair<string, string>> _query = [];
-    private readonly List<KeyValuePair<string, string>> _headers = [];
+    // Created on first use: most requests have one path parameter, no query and no extra header.
+    private List<KeyValuePair<string, string>>? _pathParameters;
+    private List<KeyValuePair<string, string>>? _query;
+    private List<KeyValuePair<string, string>>? _headers;
     private byte[]? _body;
     private string _bodyMediaType = "application/json";
 
@@ -53,7 +54,9 @@ public sealed class ApiRequest
             throw new ArgumentException($"The route {RouteTemplate} has no parameter {{{name}}}.", nameof(name));
         }
 
-        _pathParameters[name] = value;
+        _pathParameters ??= new(2);
+        _pathParameters.RemoveAll(p => p.Key == name);
+        _pathParameters.Add(new(name, value));
         return this;
     }
 
@@ -63,7 +66,7 @@ public sealed class ApiRequest
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (value is not null)
         {
-            _query.Add(new(name, value));
+            (_query ??= []).Add(new(name, value));
         }
 
         return this;
@@ -78,7 +81,7 @@ public sealed class ApiRequest
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
-        _headers.Add(new(name, value));
+        (_headers ??= []).Add(new(name, value));
         return this;
     }
 
@@ -143,19 +146,15 @@ public sealed class ApiRequest
             var close = template[open..].IndexOf('}') + open;
             path.Append(template[..open]);
             var name = template[(open + 1)..close].ToString();
-            if (!_pathParameters.TryGetValue(name, out var value))
-            {
-                throw new ArgumentException($"The route {RouteTemplate} needs a value for {{{name}}}.", name);
-            }
-
+            var value = FindPathParameter(name) ?? throw new ArgumentException($"The route {RouteTemplate} needs a value for {{{name}}}.", name);
             path.Append(Uri.EscapeDataString(value));
             template = template[(close + 1)..];
         }
 
-        for (var i = 0; i < _query.Count; i++)
+        for (var i = 0; i < (_query?.Count ?? 0); i++)
         {
             path.Append(i == 0 ? '?' : '&')
-                .Append(Uri.EscapeDataString(_query[i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
+                .Append(Uri.EscapeDataString(_query![i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
         }
 
         return path.ToString();
@@ -163,14 +162,24 @@ public sealed class ApiRequest
 
     internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, string? userAgent)
     {
-        var message = new HttpRequestMessage(Method, new Uri(baseAddress, BuildRelativeUri()));
+        var body = _body;
+        var mediaType = _bodyMediaType;
+        Func<HttpContent>? contentFactory = body is null ? null : () => CreateContent(body, mediaType);
+        var message = new ApiHttpRequestMessage(Method, new Uri(baseAddress, BuildRelativeUri()), new ApiCallContext
+        {
+            BasePath = baseAddress.AbsolutePath.TrimEnd('/'),
+            RouteTemplate = RouteTemplate,
+            RequiredPermission = RequiredPermission,
+            IdempotencyKey = IdempotencyKey,
+            ContentFactory = contentFactory,
+        });
         if (userAgent is not null)
         {
             message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         }
 
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        foreach (var header in _headers)
+        message.Headers.TryAddWithoutValidation("Accept", "application/json");
+        foreach (var header in _headers ?? [])
         {
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
@@ -180,18 +189,21 @@ public sealed class ApiRequest
             message.Headers.TryAddWithoutValidation(IdempotencyKeyHandler.HeaderName, IdempotencyKey);
         }
 
-        var body = _body;
-        var mediaType = _bodyMediaType;
-        Func<HttpContent>? contentFactory = body is null ? null : () => CreateContent(body, mediaType);
         message.Content = contentFactory?.Invoke();
-        new ApiCallContext
-        {
-            Route = baseAddress.AbsolutePath.TrimEnd('/') + "/" + RouteTemplate,
-            RequiredPermission = RequiredPermission,
-            IdempotencyKey = IdempotencyKey,
-            ContentFactory = contentFactory,
-        }.AttachTo(message);
         return message;
+    }
+
+    private string? FindPathParameter(string name)
+    {
+        foreach (var parameter in _pathParameters ?? [])
+        {
+            if (parameter.Key == name)
+            {
+                return parameter.Value;
+            }
+        }
+
+        return null;
     }
 
     private static ByteArrayContent CreateContent(byte[] body, string mediaType)

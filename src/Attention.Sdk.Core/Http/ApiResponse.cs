@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -7,24 +8,55 @@ namespace Attention.Sdk.Http;
 /// <summary>A successful raw answer: status, headers and body bytes, for endpoints the SDK does not type.</summary>
 public sealed class ApiResponse
 {
-    internal ApiResponse(HttpStatusCode statusCode, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, byte[] body)
+    private readonly HttpResponseHeaders? _responseHeaders;
+    private readonly HttpContentHeaders? _contentHeaders;
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? _headers;
+
+    internal ApiResponse(HttpStatusCode statusCode, HttpResponseHeaders? responseHeaders, HttpContentHeaders? contentHeaders, byte[] body)
     {
         StatusCode = statusCode;
-        Headers = headers;
+        _responseHeaders = responseHeaders;
+        _contentHeaders = contentHeaders;
+        Body = body;
+    }
+
+    /// <summary>Creates a response from parts (for tests and model factories).</summary>
+    public ApiResponse(HttpStatusCode statusCode, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, ReadOnlyMemory<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        StatusCode = statusCode;
+        _headers = headers;
         Body = body;
     }
 
     /// <summary>The (2xx) status.</summary>
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>Response and content headers, case-insensitive.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
+    /// <summary>Response and content headers, case-insensitive (built on first use: most callers never read them).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers => _headers ??= CollectHeaders();
 
     /// <summary>The body bytes (empty when there was none).</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
     /// <summary>The body as UTF-8 text.</summary>
     public string Text => Encoding.UTF8.GetString(Body.Span);
+
+    private Dictionary<string, IReadOnlyList<string>> CollectHeaders()
+    {
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        IEnumerable<KeyValuePair<string, IEnumerable<string>>> all = _responseHeaders ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>();
+        if (_contentHeaders is not null)
+        {
+            all = all.Concat(_contentHeaders);
+        }
+
+        foreach (var header in all)
+        {
+            headers[header.Key] = header.Value.ToArray();
+        }
+
+        return headers;
+    }
 
     /// <summary>Parses the body as JSON. The caller disposes the document.</summary>
     /// <exception cref="AttentionResponseException">The body is not JSON.</exception>

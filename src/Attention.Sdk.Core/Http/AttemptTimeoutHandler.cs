@@ -17,7 +17,16 @@ internal sealed class AttemptTimeoutHandler(TimeSpan attemptTimeout, TimeProvide
         }
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var timer = time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), attempt, attemptTimeout, Timeout.InfiniteTimeSpan);
+
+        // The system clock uses the CTS's own timer; an injected clock (tests) drives a timer of its own.
+        using var timer = time == TimeProvider.System
+            ? null
+            : time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), attempt, attemptTimeout, Timeout.InfiniteTimeSpan);
+        if (timer is null)
+        {
+            attempt.CancelAfter(attemptTimeout);
+        }
+
         HttpResponseMessage? response = null;
         try
         {

@@ -16,14 +16,16 @@ internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? logge
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = ApiCallContext.GetOrCreate(request);
-        var route = call.Route ?? request.RequestUri?.AbsolutePath;
         var method = request.Method.Method;
         var attempt = Math.Max(call.Attempts, 1);
-        using var activity = AttentionDiagnostics.ActivitySource.StartActivity($"{method} {route}", ActivityKind.Client);
+        // Names and tags are only built when someone listens: the common case pays nothing for tracing.
+        using var activity = AttentionDiagnostics.ActivitySource.HasListeners()
+            ? AttentionDiagnostics.ActivitySource.StartActivity($"{method} {RouteOf(call, request)}", ActivityKind.Client)
+            : null;
         if (activity is not null)
         {
             activity.SetTag("http.request.method", method);
-            activity.SetTag("url.template", route);
+            activity.SetTag("url.template", RouteOf(call, request));
             activity.SetTag("server.address", request.RequestUri?.Host);
             activity.SetTag("attention.api", profile.Name);
             activity.SetTag("http.request.resend_count", attempt - 1);
@@ -54,19 +56,29 @@ internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? logge
                 activity?.SetStatus(ActivityStatusCode.Error);
             }
 
-            Record(elapsed, method, route, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Log.Received(_logger, profile.Name, method, route, status, elapsed.TotalMilliseconds, attempt);
+            if (AttentionDiagnostics.RequestDuration.Enabled)
+            {
+                Record(elapsed, method, RouteOf(call, request), status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                Log.Received(_logger, profile.Name, method, RouteOf(call, request), status, elapsed.TotalMilliseconds, attempt);
+            }
+
             return response;
         }
         catch (Exception ex)
         {
             var elapsed = time.GetElapsedTime(started);
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            Record(elapsed, method, route, ex.GetType().Name);
-            Log.Failed(_logger, profile.Name, method, route, attempt, elapsed.TotalMilliseconds, ex.GetType().Name + ": " + ex.Message);
+            Record(elapsed, method, RouteOf(call, request), ex.GetType().Name);
+            Log.Failed(_logger, profile.Name, method, RouteOf(call, request), attempt, elapsed.TotalMilliseconds, ex.GetType().Name + ": " + ex.Message);
             throw;
         }
     }
+
+    private static string? RouteOf(ApiCallContext call, HttpRequestMessage request) => call.Route ?? request.RequestUri?.AbsolutePath;
 
     private void Record(TimeSpan elapsed, string method, string? route, string outcome)
     {

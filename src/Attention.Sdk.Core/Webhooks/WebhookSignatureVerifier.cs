@@ -23,12 +23,21 @@ public static class WebhookSignatureVerifier
     /// <param name="secrets">The accepted secrets; during rotation pass the new and the old one.</param>
     public static WebhookVerificationResult Verify(ReadOnlySpan<byte> body, string? signatureHeader, IReadOnlyList<string> secrets)
     {
-        if (secrets is null || secrets.Count == 0 || secrets.Any(string.IsNullOrEmpty))
+        if (secrets is null || secrets.Count == 0)
         {
-            return WebhookVerificationResult.Failure("No webhook secret is configured (or one of them is empty).");
+            return WebhookVerificationResult.Failure("No webhook secret is configured.");
         }
 
-        if (!TryParseSignature(signatureHeader, out var expected, out var reason))
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            if (string.IsNullOrEmpty(secrets[i]))
+            {
+                return WebhookVerificationResult.Failure("One of the configured webhook secrets is empty.");
+            }
+        }
+
+        Span<byte> expected = stackalloc byte[32];
+        if (!TryParseSignature(signatureHeader, expected, out var reason))
         {
             return WebhookVerificationResult.Failure(reason);
         }
@@ -38,28 +47,23 @@ public static class WebhookSignatureVerifier
             return WebhookVerificationResult.Failure(reason);
         }
 
-        var keys = secrets.Select(s => Encoding.UTF8.GetBytes(s)).ToArray();
-        Span<byte> mac = stackalloc byte[32];
-
         // The raw text first: it is what a sender signing its own serialization produces, and the cheapest check.
         var raw = body.Slice(dataStart, dataLength);
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < secrets.Count; i++)
         {
-            HMACSHA256.HashData(keys[i], raw, mac);
-            if (CryptographicOperations.FixedTimeEquals(mac, expected))
+            if (Matches(secrets[i], raw, expected))
             {
                 return WebhookVerificationResult.Success(WebhookCanonicalForm.Raw, i);
             }
         }
 
-        using var document = JsonDocument.Parse(body.Slice(dataStart, dataLength).ToArray());
+        using var document = JsonDocument.Parse(raw.ToArray());
         foreach (var form in s_canonicalForms)
         {
             var canonical = CanonicalJsonWriter.Write(document.RootElement, form);
-            for (var i = 0; i < keys.Length; i++)
+            for (var i = 0; i < secrets.Count; i++)
             {
-                HMACSHA256.HashData(keys[i], canonical, mac);
-                if (CryptographicOperations.FixedTimeEquals(mac, expected))
+                if (Matches(secrets[i], canonical, expected))
                 {
                     return WebhookVerificationResult.Success(form, i);
                 }
@@ -67,6 +71,19 @@ public static class WebhookSignatureVerifier
         }
 
         return WebhookVerificationResult.Failure("The signature does not match the delivery for any configured secret: the body was altered or the secret is wrong.");
+    }
+
+    private static bool Matches(string secret, ReadOnlySpan<byte> data, ReadOnlySpan<byte> expected)
+    {
+        // Secrets are short; encoding them on the stack keeps verification allocation-free.
+        var length = Encoding.UTF8.GetMaxByteCount(secret.Length);
+        var key = length <= 256 ? stackalloc byte[length] : new byte[length];
+        key = key[..Encoding.UTF8.GetBytes(secret, key)];
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(key, data, mac);
+        var equal = CryptographicOperations.FixedTimeEquals(mac, expected);
+        CryptographicOperations.ZeroMemory(key);
+        return equal;
     }
 
     /// <summary>Verifies with a single secret.</summary>
@@ -83,16 +100,15 @@ public static class WebhookSignatureVerifier
         return (Verify(bytes, signatureHeader, secrets), bytes);
     }
 
-    private static bool TryParseSignature(string? header, out byte[] signature, out string reason)
+    private static bool TryParseSignature(string? header, Span<byte> signature, out string reason)
     {
-        signature = [];
-        if (string.IsNullOrWhiteSpace(header))
+        var value = header.AsSpan().Trim();
+        if (value.IsEmpty)
         {
             reason = "The signature header is missing.";
             return false;
         }
 
-        var value = header.Trim();
         if (!value.StartsWith(SignaturePrefix, StringComparison.OrdinalIgnoreCase))
         {
             reason = "The signature header does not start with 'sha256='.";
@@ -100,14 +116,34 @@ public static class WebhookSignatureVerifier
         }
 
         var hex = value[SignaturePrefix.Length..];
-        if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+        if (hex.Length != 64)
         {
             reason = "The signature is not 64 hexadecimal characters.";
             return false;
         }
 
-        signature = Convert.FromHexString(hex);
+        for (var i = 0; i < 32; i++)
+        {
+            var high = HexValue(hex[2 * i]);
+            var low = HexValue(hex[(2 * i) + 1]);
+            if ((high | low) < 0)
+            {
+                reason = "The signature is not 64 hexadecimal characters.";
+                return false;
+            }
+
+            signature[i] = (byte)((high << 4) | low);
+        }
+
         reason = string.Empty;
         return true;
     }
+
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
 }
