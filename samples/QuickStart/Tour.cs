@@ -27,6 +27,7 @@ public static class Tour
             }
 
             await FactoryTour.RunAsync(progress, settings, sandbox, cancellationToken).ConfigureAwait(false);
+            await AttentiumTour.RunAsync(progress, settings, sandbox, cancellationToken).ConfigureAwait(false);
             await AutoPersonasTour.RunAsync(progress, settings, sandbox, cancellationToken).ConfigureAwait(false);
             progress.Done("Tour complete.");
             return 0;

@@ -6,6 +6,7 @@ using Attentium.Solana;
 using Attention.Sandbox.Factory;
 using AttentionFactory;
 using AutoPersonas;
+using Attentium;
 using Attention.Sdk.Polling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -103,6 +104,25 @@ public sealed class AttentionSandbox : IAsyncDisposable
         get => _attentium.MemoMode;
         set => _attentium.MemoMode = value;
     }
+
+    /// <summary>
+    /// Ready Attentium client options pointing at the sandbox: its API, its Solana JSON-RPC endpoint, its USDC mint and treasury,
+    /// with inspection on (as in production) and polling suited to its timings.
+    /// </summary>
+    public AttentiumClientOptions CreateAttentiumOptions() => new()
+    {
+        BaseAddress = AttentiumBaseAddress,
+        Cluster = SolanaCluster.Custom,
+        RpcEndpoint = SolanaRpcAddress,
+        UsdcMint = UsdcMint,
+        Treasury = AttentiumTreasury,
+        ConfirmationPollInterval = TimeSpan.FromMilliseconds(100),
+        ConfirmationTimeout = TimeSpan.FromSeconds(30),
+        ResultsPolling = FastPolling(),
+        Inspection = new TransactionInspectionOptions { UsdcMint = UsdcMint },
+        RetryBaseDelay = TimeSpan.FromMilliseconds(50),
+        TimeProvider = Options.TimeProvider,
+    };
 
     /// <summary>Gives a wallet SOL (for fees and rent) and USDC (in its associated token account) on the sandbox ledger.</summary>
     public void FundSolanaWallet(PublicKey owner, decimal sol, decimal usdc)

@@ -17,6 +17,7 @@ public sealed class QuickStartSampleTests
         Assert.Contains("Action finished: verified", text);
         Assert.Contains("Webhook received and verified: action.verified", text);
         Assert.Contains("Publish published", text);
+        Assert.Contains("verifiers answered yes", text);
         Assert.Contains("Tour complete.", text);
     }
 }
