@@ -50,7 +50,13 @@ internal sealed record ClientSetup
 /// One API client under the reliability suites: how to build it, its base path, and (by reflection, so a new method cannot
 /// escape) every public async method reachable from the root client and its resource-group properties.
 /// </summary>
-internal sealed class ClientSurface(string name, string basePath, Type rootType, Func<string> newApiKey, Func<ClientSetup, ClientSurface, object> create)
+internal sealed class ClientSurface(
+    string name,
+    string basePath,
+    Type rootType,
+    Func<string?> newApiKey,
+    Func<ClientSetup, ClientSurface, AttentionClientOptions> createOptions,
+    Func<AttentionClientOptions, ClientSetup, object> create)
 {
     public string Name { get; } = name;
 
@@ -59,9 +65,12 @@ internal sealed class ClientSurface(string name, string basePath, Type rootType,
 
     public Type RootType { get; } = rootType;
 
-    public string NewApiKey() => newApiKey();
+    public string? NewApiKey() => newApiKey();
 
-    public object Create(ClientSetup setup) => create(setup, this);
+    /// <summary>The client's options with the setup applied (also what the secret suite prints).</summary>
+    public AttentionClientOptions CreateOptions(ClientSetup setup) => createOptions(setup, this);
+
+    public object Create(ClientSetup setup) => create(CreateOptions(setup), setup);
 
     /// <summary>Every public async method (returning Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;) on the root and its groups.</summary>
     public IReadOnlyList<ApiMethod> Methods => _methods ??= DiscoverMethods();
@@ -74,7 +83,8 @@ internal sealed class ClientSurface(string name, string basePath, Type rootType,
         AddMethods(methods, RootType, null);
         foreach (var group in RootType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (group.PropertyType.IsClass && group.PropertyType.Assembly == RootType.Assembly && group.GetIndexParameters().Length == 0)
+            // Resource groups and other clients the root exposes (for example Attentium's SolanaRpc), not helpers such as inspectors or ledgers.
+            if (group.PropertyType.IsClass && group.PropertyType.Assembly == RootType.Assembly && group.PropertyType.Name.EndsWith("Client", StringComparison.Ordinal))
             {
                 AddMethods(methods, group.PropertyType, group);
             }

@@ -1,3 +1,5 @@
+using Attentium;
+using Attentium.Solana;
 using AttentionFactory;
 using AutoPersonas;
 
@@ -14,26 +16,60 @@ internal static class ClientSurfaces
         "v1/",
         typeof(AttentionFactoryClient),
         () => "af_test_sk_" + Guid.NewGuid().ToString("N"),
-        (setup, surface) => new AttentionFactoryClient(setup.Apply(new AttentionFactoryClientOptions
+        (setup, surface) => setup.Apply(new AttentionFactoryClientOptions
         {
             RentalActivationPolling = SampleArguments.FastPolling,
             ActionCompletionPolling = SampleArguments.FastPolling,
             PostAnalyticsPolling = SampleArguments.FastPolling,
-        }, surface)));
+        }, surface),
+        (options, _) => new AttentionFactoryClient((AttentionFactoryClientOptions)options));
 
     public static readonly ClientSurface AutoPersonas = new(
         "AutoPersonas",
         "api/v1/",
         typeof(AutoPersonasClient),
         () => "ap_live_" + Guid.NewGuid().ToString("N"),
-        (setup, surface) => new AutoPersonasClient(setup.Apply(new AutoPersonasClientOptions
+        (setup, surface) => setup.Apply(new AutoPersonasClientOptions
         {
             BatchPolling = SampleArguments.FastPolling,
             PublishPolling = SampleArguments.FastPolling,
             ImportPolling = SampleArguments.FastPolling,
-        }, surface)));
+        }, surface),
+        (options, _) => new AutoPersonasClient((AutoPersonasClientOptions)options));
 
-    public static IReadOnlyList<ClientSurface> All { get; } = [AttentionFactory, AutoPersonas];
+    /// <summary>
+    /// Attentium has no API key. Its Solana JSON-RPC client goes through the same transport (in process) or the same WireMock
+    /// prefix (<c>rpc/</c>), so payment flows are covered too and nothing ever leaves the machine.
+    /// </summary>
+    public static readonly ClientSurface Attentium = new(
+        "Attentium",
+        "v1/",
+        typeof(AttentiumClient),
+        () => null,
+        (setup, surface) => setup.Apply(new AttentiumClientOptions
+        {
+            RpcEndpoint = new Uri(setup.Root, "rpc/"),
+            Treasury = Keypair.FromSeed([.. Enumerable.Repeat((byte)9, 32)]).PublicKey,
+            ResultsPolling = SampleArguments.FastPolling,
+            ConfirmationTimeout = TimeSpan.FromMilliseconds(200),
+            ConfirmationPollInterval = TimeSpan.FromMilliseconds(5),
+        }, surface),
+        (options, setup) =>
+        {
+            var attentium = (AttentiumClientOptions)options;
+            var rpcOptions = new SolanaRpcClientOptions
+            {
+                Endpoint = attentium.ResolveRpcEndpoint(),
+                ConfirmationPollInterval = TimeSpan.FromMilliseconds(5),
+                ResendInterval = TimeSpan.FromMilliseconds(50),
+            };
+            var rpc = setup.Transport is { } transport
+                ? new SolanaRpcClient(rpcOptions, new HttpClient(transport, disposeHandler: false))
+                : new SolanaRpcClient(rpcOptions);
+            return new AttentiumClient(attentium, rpc);
+        });
+
+    public static IReadOnlyList<ClientSurface> All { get; } = [AttentionFactory, AutoPersonas, Attentium];
 
     public static IEnumerable<ApiMethod> AllMethods => All.SelectMany(s => s.Methods);
 }

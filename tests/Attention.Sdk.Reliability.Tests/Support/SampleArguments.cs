@@ -7,6 +7,10 @@ using Attention.Sdk.Polling;
 using AttentionFactory.Actions;
 using AttentionFactory.Branding;
 using AttentionFactory.Rentals;
+using Attentium;
+using Attentium.Campaigns;
+using Attentium.Claims;
+using Attentium.Solana;
 using AutoPersonas.Characters;
 
 namespace Attention.Sdk.Reliability.Tests.Support;
@@ -28,8 +32,25 @@ internal static class SampleArguments
         Timeout = TimeSpan.FromMilliseconds(60),
     };
 
+    /// <summary>The Attentium read key every sample call uses (the secret suite looks for it).</summary>
+    public const string ReadKey = "rk_live_SECRETreadKEY_5f9c2a7e41d04b6f";
+
+    /// <summary>The seed of the agent/user keypair every sample call signs with (the secret suite looks for its encodings).</summary>
+    public static readonly byte[] SignerSeed = [.. Enumerable.Range(101, 32).Select(i => (byte)i)];
+
+    public static readonly Keypair Signer = Keypair.FromSeed(SignerSeed);
+
     private static readonly Dictionary<Type, Func<object>> s_samples = new()
     {
+        [typeof(CreateCampaignRequest)] = () => new CreateCampaignRequest { Duration = 30, Quantity = 10, BidPerSecond = 0.01m, ValidationQuestion = "What colour was the logo?" },
+        [typeof(ISolanaSigner)] = () => Signer,
+        [typeof(Keypair)] = () => Signer,
+        [typeof(PublicKey)] = () => Signer.PublicKey,
+        [typeof(PaymentInvoice)] = () => AttentiumModelFactory.PaymentInvoice("camp_123", 3m),
+        [typeof(CampaignPayment)] = () => new CampaignPayment("camp_123", SampleSignature, Signer.PublicKey.ToBase58(), 3m, Resumed: false),
+        [typeof(CampaignKeys)] = () => AttentiumModelFactory.CampaignKeys("tx_123", "camp_123", ReadKey),
+        [typeof(ClaimIntent)] = () => AttentiumModelFactory.ClaimIntent("claim_123", SampleTransaction().ToBase64()),
+        [typeof(Transaction)] = SampleTransaction,
         [typeof(CreateRentalRequest)] = () => new CreateRentalRequest { Platform = AttentionFactory.Platforms.Platform.Instagram, Months = 1 },
         [typeof(UpdateRentalRequest)] = () => new UpdateRentalRequest { AutoRenew = false },
         [typeof(BrandingFields)] = () => new BrandingFields { Bio = "Coffee and code" },
@@ -41,6 +62,14 @@ internal static class SampleArguments
         [typeof(JsonElement)] = () => JsonSerializer.SerializeToElement(new Dictionary<string, int> { ["a"] = 1 }),
         [typeof(ReadOnlyMemory<byte>)] = () => new ReadOnlyMemory<byte>("{}"u8.ToArray()),
     };
+
+    private static string SampleSignature => Base58.Encode([.. Enumerable.Repeat((byte)7, 64)]);
+
+    private static Transaction SampleTransaction() =>
+        Transaction.FromMessage(MessageCompiler.CompileLegacy(
+            Signer.PublicKey,
+            [MemoInstructions.Memo("camp_123", Signer.PublicKey)],
+            Base58.Encode([.. Enumerable.Range(1, 32).Select(i => (byte)i)])));
 
     public static object?[] For(MethodInfo method, CancellationToken cancellationToken) =>
         [.. method.GetParameters().Select(p => ForParameter(method, p, cancellationToken))];
@@ -88,6 +117,21 @@ internal static class SampleArguments
                 return "https://example.com/sample.jpg";
             }
 
+            if (name.Contains("readKey", StringComparison.OrdinalIgnoreCase))
+            {
+                return ReadKey;
+            }
+
+            if (name.Contains("signature", StringComparison.OrdinalIgnoreCase))
+            {
+                return SampleSignature;
+            }
+
+            if (name.Contains("signedTransaction", StringComparison.OrdinalIgnoreCase))
+            {
+                return SampleTransaction().ToBase64();
+            }
+
             if (name.Equals("path", StringComparison.OrdinalIgnoreCase))
             {
                 return "influencers";
@@ -101,9 +145,10 @@ internal static class SampleArguments
             return "id_" + name.ToLowerInvariant();
         }
 
-        if (type == typeof(int) || type == typeof(long))
+        if (type == typeof(int) || type == typeof(long) || type == typeof(ulong) || type == typeof(uint))
         {
-            return Convert.ChangeType(1, type, System.Globalization.CultureInfo.InvariantCulture);
+            var value = name.Contains("duration", StringComparison.OrdinalIgnoreCase) ? 30 : 1;
+            return Convert.ChangeType(value, type, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (type == typeof(bool))
