@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -305,6 +306,8 @@ public partial class SolanaRpcClient : IDisposable
             writer.WriteEndObject();
         }
 
+        // An already-cancelled call sends nothing, whatever HttpClient or handler the caller supplied.
+        cancellationToken.ThrowIfCancellationRequested();
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(buffer.WrittenSpan.ToArray()) };
         request.Content.Headers.ContentType = s_json;
         string body;
@@ -315,11 +318,12 @@ public partial class SolanaRpcClient : IDisposable
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             status = response.StatusCode;
             success = response.IsSuccessStatusCode;
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            // JSON-RPC is UTF-8: decode the bytes ourselves, so a bogus charset in Content-Type cannot throw InvalidOperationException.
+            body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            throw new SolanaRpcTransportException(method, $"the request to the RPC node failed: {ex.Message}", ex.StatusCode, ex);
+            throw new SolanaRpcTransportException(method, $"the request to the RPC node failed: {ex.Message}", (ex as HttpRequestException)?.StatusCode, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
