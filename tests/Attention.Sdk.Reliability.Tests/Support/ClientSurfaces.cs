@@ -64,7 +64,7 @@ internal static class ClientSurfaces
                 ResendInterval = TimeSpan.FromMilliseconds(50),
             };
             var rpc = setup.Transport is { } transport
-                ? new SolanaRpcClient(rpcOptions, new HttpClient(transport, disposeHandler: false))
+                ? new SolanaRpcClient(rpcOptions, new HttpClient(transport, disposeHandler: false) { Timeout = setup.AttemptTimeout })
                 : new SolanaRpcClient(rpcOptions);
             return new AttentiumClient(attentium, rpc);
         });
