@@ -140,6 +140,33 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unknown_rental_is_a_404()
+    {
+        var error = await Assert.ThrowsAsync<AttentionNotFoundException>(() => NewClient().Rentals.GetAsync("no-such-rental", Ct));
+
+        Assert.Contains("no-such-rental", error.ServerMessage);
+    }
+
+    [Fact]
+    public async Task Actions_beyond_the_per_rental_cap_are_a_429_with_retry_after()
+    {
+        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.Zero, ActionsPerRentalPerMinute = 2 }, Ct);
+        var options = sandbox.CreateAttentionFactoryOptions();
+        options.MaxRetryAfter = TimeSpan.FromSeconds(1);
+        var client = new AttentionFactoryClient(options);
+        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
+        var post = new PostOptions { MediaUrl = "https://cdn.example.com/a.jpg" };
+        await client.Actions.SubmitPostImageAsync(rental.Id, Platform.Instagram, post, cancellationToken: Ct);
+        await client.Actions.SubmitPostImageAsync(rental.Id, Platform.Instagram, post, cancellationToken: Ct);
+
+        var error = await Assert.ThrowsAsync<AttentionRateLimitException>(() =>
+            client.Actions.SubmitPostImageAsync(rental.Id, Platform.Instagram, post, cancellationToken: Ct));
+
+        Assert.True(error.RetryAfter > TimeSpan.FromSeconds(1));
+        Assert.Equal(2, (await client.Actions.ListAsync(rental.Id, cancellationToken: Ct)).Count);
+    }
+
+    [Fact]
     public async Task Registered_webhook_receives_signed_deliveries_the_parser_accepts()
     {
         var received = new ConcurrentQueue<WebhookEvent>();
