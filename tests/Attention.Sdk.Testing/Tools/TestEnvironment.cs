@@ -37,7 +37,7 @@ public static class TestEnvironment
         }
     }
 
-    /// <summary>Ensures tests/tools/node_modules exists (runs <c>npm ci</c> once, under a file lock shared by parallel test runs).</summary>
+    /// <summary>Ensures tests/tools/node_modules exists (runs <c>npm install</c> from the lock once, under a file lock shared by parallel test runs).</summary>
     public static void EnsureNodeModules()
     {
         if (File.Exists(Path.Combine(NodeModules, ".package-lock.json")))
@@ -53,7 +53,7 @@ public static class TestEnvironment
             return;
         }
 
-        var psi = new ProcessStartInfo("npm", "ci --no-audit --no-fund")
+        var psi = new ProcessStartInfo("npm", "install --no-audit --no-fund")
         {
             WorkingDirectory = ToolsDirectory,
             RedirectStandardOutput = true,
@@ -66,7 +66,7 @@ public static class TestEnvironment
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"npm ci in {ToolsDirectory} failed with exit code {process.ExitCode}: {stderr.Result}");
+            throw new InvalidOperationException($"npm install in {ToolsDirectory} failed with exit code {process.ExitCode}: {stderr.Result}");
         }
     }
 

@@ -136,7 +136,7 @@ internal sealed class WireMockProcess : IAsyncDisposable
         return jars.Length switch
         {
             1 => jars[0],
-            0 => throw new InvalidOperationException($"The WireMock standalone jar is missing from {build}. Run `npm ci` in {TestEnvironment.ToolsDirectory}."),
+            0 => throw new InvalidOperationException($"The WireMock standalone jar is missing from {build}. Run `npm install` in {TestEnvironment.ToolsDirectory}."),
             _ => jars.Order(StringComparer.Ordinal).Last(),
         };
     }
