@@ -7,12 +7,18 @@ namespace Attention.Sdk.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Attention.Sdk.Benchmarks -- --filter *</c> runs every benchmark;
-/// add <c>--quick</c> for a single in-process pass that only proves each benchmark runs.
+/// add <c>--quick</c> for a single in-process pass that only proves each benchmark runs;
+/// <c>--sign-throughput [seconds]</c> prints Ed25519 signs/s of a plain timed loop (see <see cref="SolanaSignThroughput"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--sign-throughput")
+        {
+            return SolanaSignThroughput.Run(args[1..]);
+        }
+
         var quick = args.Contains("--quick");
         var rest = args.Where(a => a != "--quick").ToArray();
         IConfig config = DefaultConfig.Instance;
