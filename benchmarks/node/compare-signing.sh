@@ -6,7 +6,7 @@
 #
 #   benchmarks/node/compare-signing.sh [seconds]     (default 3; run from anywhere)
 #
-# Needs: openssl, node with tests/tools/node_modules installed (`npm ci` in tests/tools), the .NET 10 SDK.
+# Needs: openssl, node with tests/tools/node_modules installed (`npm install` in tests/tools), the .NET 10 SDK.
 # Honours ATTENTION_ARTIFACTS like every dotnet command of the repository. Targets: SDK >= 0.75x OpenSSL, SDK >= 3x web3.js.
 set -euo pipefail
 

@@ -29,11 +29,21 @@ internal static class Ed25519
     public static byte[] Sign(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> message)
     {
         RequireLength(seed, SeedLength, "seed");
-        var signer = new Ed25519Signer();
-        signer.Init(true, new Ed25519PrivateKeyParameters(seed.ToArray(), 0));
+        return Sign(seed.ToArray(), PublicKeyFromSeed(seed), message);
+    }
+
+    /// <summary>
+    /// Signs with a seed whose public key the caller already holds (a <see cref="Keypair"/> derives it once): the RFC 8032
+    /// signer is given it instead of deriving it again, which halves the cost of each signature.
+    /// </summary>
+    public static byte[] Sign(byte[] seed, byte[] publicKey, ReadOnlySpan<byte> message)
+    {
+        RequireLength(seed, SeedLength, "seed");
+        RequireLength(publicKey, PublicKeyLength, "publicKey");
         var bytes = message.ToArray();
-        signer.BlockUpdate(bytes, 0, bytes.Length);
-        return signer.GenerateSignature();
+        var signature = new byte[SignatureLength];
+        Org.BouncyCastle.Math.EC.Rfc8032.Ed25519.Sign(seed, 0, publicKey, 0, bytes, 0, bytes.Length, signature, 0);
+        return signature;
     }
 
     /// <summary>Whether <paramref name="signature"/> is a valid signature of <paramref name="message"/> by <paramref name="publicKey"/>.</summary>

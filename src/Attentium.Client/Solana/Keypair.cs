@@ -14,11 +14,13 @@ public sealed class Keypair : ISolanaSigner
     public const int SecretKeyLength = 64;
 
     private readonly byte[] _seed;
+    private readonly byte[] _publicKeyBytes;
 
     private Keypair(byte[] seed)
     {
         _seed = seed;
-        PublicKey = new PublicKey(Ed25519.PublicKeyFromSeed(seed));
+        _publicKeyBytes = Ed25519.PublicKeyFromSeed(seed);
+        PublicKey = new PublicKey(_publicKeyBytes);
     }
 
     /// <summary>The public key (the Solana address of this key pair).</summary>
@@ -149,7 +151,7 @@ public sealed class Keypair : ISolanaSigner
     }
 
     /// <summary>Signs the exact bytes of <paramref name="message"/> and returns the 64-byte signature.</summary>
-    public byte[] Sign(ReadOnlySpan<byte> message) => Ed25519.Sign(_seed, message);
+    public byte[] Sign(ReadOnlySpan<byte> message) => Ed25519.Sign(_seed, _publicKeyBytes, message);
 
     /// <inheritdoc/>
     public ValueTask<byte[]> SignAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
