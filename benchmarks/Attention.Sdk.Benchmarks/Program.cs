@@ -27,13 +27,20 @@ public static class Program
             config = ManualConfig.CreateMinimumViable()
                 .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
                 .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-            if (rest.Length == 0)
+            if (!rest.Contains("--filter"))
             {
-                rest = ["--filter", "*"];
+                rest = [.. rest, "--filter", "*"];
             }
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config);
+        var executed = summaries.Sum(s => s.Reports.Length);
+        Console.WriteLine($"benchmarks executed: {executed}");
+        if (executed == 0)
+        {
+            return 2;
+        }
+
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 }

@@ -1,0 +1,48 @@
+namespace Attention.Sdk.Benchmarks.Tests;
+
+/// <summary>
+/// Runs every benchmark once in <c>--quick</c> mode (one in-process pass, no measurement), so a benchmark that no longer
+/// builds its fixture or throws fails the test suite instead of rotting until the next performance review.
+/// </summary>
+public sealed class QuickBenchmarkRunTests
+{
+    [Fact]
+    public void Every_benchmark_runs_once_in_quick_mode()
+    {
+        var artifacts = Path.Combine(Path.GetTempPath(), "attention-sdk-bdn-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var output = new StringWriter();
+            var console = Console.Out;
+            Console.SetOut(output);
+            int exitCode;
+            try
+            {
+                exitCode = Program.Main(["--quick", "--artifacts", artifacts]);
+            }
+            finally
+            {
+                Console.SetOut(console);
+            }
+
+            var text = output.ToString();
+            Assert.True(exitCode == 0, text[Math.Max(0, text.Length - 4000)..]);
+
+            // Every benchmark class ran: the SDK overhead, concurrency, webhook and Solana ones.
+            foreach (var name in new[] { "SdkOverheadBenchmarks", "ConcurrentThroughputBenchmarks", "WebhookBenchmarks", "SolanaSigningBenchmarks", "SolanaTransactionBenchmarks" })
+            {
+                Assert.Contains(name, text);
+            }
+
+            var executed = int.Parse(text.Split("benchmarks executed: ")[1].Split('\n')[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(executed >= 10, $"only {executed} benchmarks ran");
+        }
+        finally
+        {
+            if (Directory.Exists(artifacts))
+            {
+                Directory.Delete(artifacts, recursive: true);
+            }
+        }
+    }
+}
