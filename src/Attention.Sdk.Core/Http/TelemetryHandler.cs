@@ -13,7 +13,18 @@ internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? logge
 {
     private readonly ILogger _logger = loggerFactory?.CreateLogger("Attention.Sdk.Http") ?? NullLogger.Instance;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Nobody listening, logging or measuring: pass the attempt straight through, without an async frame of our own.
+        if (!AttentionDiagnostics.ActivitySource.HasListeners() && !AttentionDiagnostics.RequestDuration.Enabled && !_logger.IsEnabled(LogLevel.Warning))
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return SendObservedAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = ApiCallContext.GetOrCreate(request);
         var method = request.Method.Method;
