@@ -1,3 +1,4 @@
+using Attention.Sdk.Testing.WireMock;
 using AttentionFactory.Client.Tests.Support;
 using AttentionFactory.Platforms;
 using AttentionFactory.Webhooks;
@@ -5,7 +6,7 @@ using AttentionFactory.Webhooks;
 namespace AttentionFactory.Client.Tests;
 
 /// <summary>Analytics, billing and webhook management endpoints.</summary>
-public sealed class AccountTests(WireMockFixture wiremock) : FactoryTestBase(wiremock)
+public sealed class AccountTests(WireMockServer wiremock) : FactoryTestBase(wiremock)
 {
     [Fact]
     public async Task Account_analytics_read_the_named_metrics_and_keep_the_rest()

@@ -1,3 +1,4 @@
+using Attention.Sdk.Testing.WireMock;
 using AttentionFactory.Actions;
 using AttentionFactory.Branding;
 using AttentionFactory.Client.Tests.Support;
@@ -5,7 +6,7 @@ using AttentionFactory.Platforms;
 
 namespace AttentionFactory.Client.Tests;
 
-public sealed class ActionsTests(WireMockFixture wiremock) : FactoryTestBase(wiremock)
+public sealed class ActionsTests(WireMockServer wiremock) : FactoryTestBase(wiremock)
 {
     private const string ActionPath = $"v1/rentals/{DocsExamples.RentalId}/actions/{DocsExamples.ActionId}";
 

@@ -1,10 +1,11 @@
+using Attention.Sdk.Testing.WireMock;
 using AttentionFactory.Client.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AttentionFactory.Client.Tests;
 
-public sealed class DependencyInjectionTests(WireMockFixture wiremock) : FactoryTestBase(wiremock)
+public sealed class DependencyInjectionTests(WireMockServer wiremock) : FactoryTestBase(wiremock)
 {
     [Fact]
     public async Task A_client_registered_from_configuration_calls_the_configured_address_with_the_key()

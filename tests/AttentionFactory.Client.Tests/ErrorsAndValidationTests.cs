@@ -1,3 +1,4 @@
+using Attention.Sdk.Testing.WireMock;
 using System.Net;
 using Attention.Sdk;
 using AttentionFactory.Actions;
@@ -9,7 +10,7 @@ using AttentionFactory.Webhooks;
 
 namespace AttentionFactory.Client.Tests;
 
-public sealed class ErrorsAndValidationTests(WireMockFixture wiremock) : FactoryTestBase(wiremock)
+public sealed class ErrorsAndValidationTests(WireMockServer wiremock) : FactoryTestBase(wiremock)
 {
     [Theory]
     [InlineData(400, typeof(AttentionBadRequestException), "Unknown warming_niche 'x'")]

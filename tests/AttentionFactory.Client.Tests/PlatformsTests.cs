@@ -1,10 +1,11 @@
+using Attention.Sdk.Testing.WireMock;
 using AttentionFactory.Actions;
 using AttentionFactory.Client.Tests.Support;
 using AttentionFactory.Platforms;
 
 namespace AttentionFactory.Client.Tests;
 
-public sealed class PlatformsTests(WireMockFixture wiremock) : FactoryTestBase(wiremock)
+public sealed class PlatformsTests(WireMockServer wiremock) : FactoryTestBase(wiremock)
 {
     [Fact]
     public async Task List_platforms_returns_the_documented_platforms()

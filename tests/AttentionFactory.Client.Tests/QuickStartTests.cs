@@ -1,3 +1,4 @@
+using Attention.Sdk.Testing.WireMock;
 using Attention.Sdk;
 using Attention.Sdk.Polling;
 using AttentionFactory.Actions;
@@ -7,7 +8,7 @@ using AttentionFactory.Rentals;
 
 namespace AttentionFactory.Client.Tests;
 
-public sealed class QuickStartTests(WireMockFixture wiremock) : FactoryTestBase(wiremock)
+public sealed class QuickStartTests(WireMockServer wiremock) : FactoryTestBase(wiremock)
 {
     private const string RentalPath = $"v1/rentals/{DocsExamples.RentalId}";
     private const string ActionPath = $"v1/rentals/{DocsExamples.RentalId}/actions/{DocsExamples.ActionId}";

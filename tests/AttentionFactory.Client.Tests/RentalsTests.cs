@@ -1,3 +1,4 @@
+using Attention.Sdk.Testing.WireMock;
 using AttentionFactory.Branding;
 using AttentionFactory.Client.Tests.Support;
 using AttentionFactory.Platforms;
@@ -5,7 +6,7 @@ using AttentionFactory.Rentals;
 
 namespace AttentionFactory.Client.Tests;
 
-public sealed class RentalsTests(WireMockFixture wiremock) : FactoryTestBase(wiremock)
+public sealed class RentalsTests(WireMockServer wiremock) : FactoryTestBase(wiremock)
 {
     [Fact]
     public async Task Create_rental_sends_the_documented_body_with_the_callers_key_and_reads_the_202()

@@ -1,9 +1,10 @@
 using Attention.Sdk.Polling;
+using Attention.Sdk.Testing.WireMock;
 
 namespace AttentionFactory.Client.Tests.Support;
 
 /// <summary>A client pointed at the test's own WireMock scope, with short retry delays and polling intervals.</summary>
-public abstract class FactoryTestBase(WireMockFixture wiremock)
+public abstract class FactoryTestBase(WireMockServer wiremock)
 {
     public const string ApiKey = "af_test_sk_4f1c2d3e";
 
@@ -14,7 +15,7 @@ public abstract class FactoryTestBase(WireMockFixture wiremock)
         Timeout = TimeSpan.FromSeconds(10),
     };
 
-    protected WireMockScope Scope { get; } = wiremock.CreateScope();
+    protected FactoryScope Scope { get; } = new(wiremock.NewScope());
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
