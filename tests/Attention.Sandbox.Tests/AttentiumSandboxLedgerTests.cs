@@ -8,47 +8,14 @@ namespace Attention.Sandbox.Tests;
 /// The emulated Attentium payment checks and the sandbox Solana endpoint, driven through the SDK's AttentiumClient steps
 /// and its Solana layer: the server's documented error codes, and the ledger's own rules (signatures, memos, balances).
 /// </summary>
-public sealed class AttentiumSandboxLedgerTests : IAsyncLifetime
+public sealed class AttentiumSandboxLedgerTests : AttentiumSandboxTestBase
 {
-    private AttentionSandbox _sandbox = null!;
-    private AttentiumClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { CampaignCompletionDelay = TimeSpan.FromMilliseconds(300) });
-        _client = new AttentiumClient(_sandbox.CreateAttentiumOptions());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
-    }
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static readonly CreateCampaignRequest Request = new()
-    {
-        Duration = 30,
-        Quantity = 5,
-        BidPerSecond = 0.05m,
-        ValidationQuestion = "Is this a cat?",
-        ContentUrl = "https://example.com/image.png",
-    };
-
-    private Keypair FundedAgent()
-    {
-        var agent = Keypair.Generate();
-        _sandbox.FundSolanaWallet(agent.PublicKey, sol: 1m, usdc: 100m);
-        return agent;
-    }
-
     [Fact]
     public async Task Invoice_carries_a_deposit_transaction_for_the_agent_with_the_campaign_memo()
     {
         var agent = FundedAgent();
 
-        var result = await _client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct);
+        var result = await Client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct);
 
         var invoice = Assert.IsType<PaymentInvoice>(result.Invoice);
         Assert.Equal(7.5m, invoice.Amount);
@@ -61,22 +28,22 @@ public sealed class AttentiumSandboxLedgerTests : IAsyncLifetime
     public async Task Payment_landed_for_another_campaign_is_memo_mismatch()
     {
         var agent = FundedAgent();
-        var first = (await _client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct)).Invoice!;
-        var second = (await _client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct)).Invoice!;
-        var payment = await _client.Campaigns.PayInvoiceAsync(first, agent, Ct);
+        var first = (await Client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct)).Invoice!;
+        var second = (await Client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct)).Invoice!;
+        var payment = await Client.Campaigns.PayInvoiceAsync(first, agent, Ct);
 
         await Assert.ThrowsAsync<MemoMismatchException>(() =>
-            _client.Campaigns.SubmitPaymentAsync(Request, second.CampaignId, payment.Signature, agent.PublicKey, Ct));
+            Client.Campaigns.SubmitPaymentAsync(Request, second.CampaignId, payment.Signature, agent.PublicKey, Ct));
     }
 
     [Fact]
     public async Task Unsigned_transaction_is_refused_by_the_sandbox_rpc()
     {
         var agent = FundedAgent();
-        var invoice = (await _client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct)).Invoice!;
+        var invoice = (await Client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct)).Invoice!;
 
         var error = await Assert.ThrowsAsync<SolanaRpcException>(() =>
-            _client.SolanaRpc.SendTransactionAsync(Convert.FromBase64String(invoice.Transaction!), cancellationToken: Ct));
+            Client.SolanaRpc.SendTransactionAsync(Convert.FromBase64String(invoice.Transaction!), cancellationToken: Ct));
 
         Assert.Equal(-32003, error.Code);
     }
@@ -85,21 +52,21 @@ public sealed class AttentiumSandboxLedgerTests : IAsyncLifetime
     public async Task Agent_without_usdc_cannot_pay_and_nothing_moves()
     {
         var agent = Keypair.Generate();
-        _sandbox.FundSolanaWallet(agent.PublicKey, sol: 1m, usdc: 1m);
+        Sandbox.FundSolanaWallet(agent.PublicKey, sol: 1m, usdc: 1m);
 
-        await Assert.ThrowsAnyAsync<Attention.Sdk.AttentionException>(() => _client.Campaigns.CreateCampaignAsync(Request, agent, Ct));
+        await Assert.ThrowsAnyAsync<Attention.Sdk.AttentionException>(() => Client.Campaigns.CreateCampaignAsync(Request, agent, Ct));
 
-        Assert.Equal(1m, _sandbox.GetUsdcBalance(agent.PublicKey));
+        Assert.Equal(1m, Sandbox.GetUsdcBalance(agent.PublicKey));
     }
 
     [Fact]
     public async Task Results_need_the_read_key()
     {
         var agent = FundedAgent();
-        var keys = await _client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
+        var keys = await Client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
 
-        await Assert.ThrowsAsync<Attention.Sdk.AttentionPermissionDeniedException>(() => _client.Results.GetAsync(keys.TxHash!, "rk_wrong", Ct));
-        var results = await _client.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
+        await Assert.ThrowsAsync<Attention.Sdk.AttentionPermissionDeniedException>(() => Client.Results.GetAsync(keys.TxHash!, "rk_wrong", Ct));
+        var results = await Client.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
 
         Assert.Equal(5, results.Responses.Count);
     }
