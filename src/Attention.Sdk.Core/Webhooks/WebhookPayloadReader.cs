@@ -5,6 +5,50 @@ namespace Attention.Sdk.Webhooks;
 /// <summary>Finds the raw bytes of the top-level <c>data</c> value in a delivery without re-serializing anything.</summary>
 internal static class WebhookPayloadReader
 {
+    /// <summary>
+    /// Finds where the top-level <c>data</c> value starts, and the span it has when <c>data</c> is the envelope's last member
+    /// (everything up to the closing brace): the common layout, available without scanning the value itself. Only the
+    /// envelope before <c>data</c> is read. Returns false when <c>data</c> is not found before the scan would enter a value.
+    /// </summary>
+    public static bool TryFindDataAsLastMember(ReadOnlySpan<byte> body, out int start, out int length)
+    {
+        start = 0;
+        length = 0;
+        var end = body.TrimEnd(" \t\r\n"u8).Length - 1;
+        if (end < 0 || body[end] != (byte)'}')
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isData = reader.ValueTextEquals("data"u8);
+                reader.Read();
+                if (isData)
+                {
+                    start = (int)reader.TokenStartIndex;
+                    length = body[start..end].TrimEnd(" \t\r\n"u8).Length;
+                    return length > 0;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+
     public static bool TryFindData(ReadOnlySpan<byte> body, out int start, out int length, out string reason)
     {
         start = 0;

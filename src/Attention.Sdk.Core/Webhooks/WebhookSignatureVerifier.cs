@@ -42,6 +42,15 @@ public static class WebhookSignatureVerifier
             return WebhookVerificationResult.Failure(reason);
         }
 
+        // Fast path: when data is the envelope's last member, its raw text runs to the closing brace and needs no scan.
+        // Only the signed bytes decide: a match proves they are exactly what the sender signed (the envelope's other
+        // members are not covered by the signature in any form).
+        if (WebhookPayloadReader.TryFindDataAsLastMember(body, out var lastStart, out var lastLength)
+            && MatchesAny(secrets, body.Slice(lastStart, lastLength), expected) is { } fastIndex)
+        {
+            return WebhookVerificationResult.Success(WebhookCanonicalForm.Raw, fastIndex);
+        }
+
         if (!WebhookPayloadReader.TryFindData(body, out var dataStart, out var dataLength, out reason))
         {
             return WebhookVerificationResult.Failure(reason);
@@ -49,12 +58,9 @@ public static class WebhookSignatureVerifier
 
         // The raw text first: it is what a sender signing its own serialization produces, and the cheapest check.
         var raw = body.Slice(dataStart, dataLength);
-        for (var i = 0; i < secrets.Count; i++)
+        if ((dataStart != lastStart || dataLength != lastLength) && MatchesAny(secrets, raw, expected) is { } rawIndex)
         {
-            if (Matches(secrets[i], raw, expected))
-            {
-                return WebhookVerificationResult.Success(WebhookCanonicalForm.Raw, i);
-            }
+            return WebhookVerificationResult.Success(WebhookCanonicalForm.Raw, rawIndex);
         }
 
         using var document = JsonDocument.Parse(raw.ToArray());
@@ -71,6 +77,19 @@ public static class WebhookSignatureVerifier
         }
 
         return WebhookVerificationResult.Failure("The signature does not match the delivery for any configured secret: the body was altered or the secret is wrong.");
+    }
+
+    private static int? MatchesAny(IReadOnlyList<string> secrets, ReadOnlySpan<byte> data, ReadOnlySpan<byte> expected)
+    {
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            if (Matches(secrets[i], data, expected))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static bool Matches(string secret, ReadOnlySpan<byte> data, ReadOnlySpan<byte> expected)

@@ -104,6 +104,29 @@ public sealed class WebhookSignatureTests : IClassFixture<WebhookSignatureTests.
     }
 
     [Fact]
+    public void Data_that_is_not_the_envelopes_last_member_is_still_found_and_verified()
+    {
+        var dataText = Delivery[(Delivery.IndexOf("\"data\":", StringComparison.Ordinal) + 7)..Delivery.TrimEnd().LastIndexOf('}')];
+        var reordered = Encoding.UTF8.GetBytes($$"""{"data":{{dataText}},"event":"action.verified","timestamp":"2026-04-19T12:30:00Z"}""");
+
+        var result = WebhookSignatureVerifier.Verify(reordered, _vectors.Signatures["Raw"], Secret);
+
+        Assert.True(result.IsValid, result.FailureReason);
+        Assert.Equal(WebhookCanonicalForm.Raw, result.MatchedForm);
+    }
+
+    [Fact]
+    public void Member_appended_after_data_is_outside_the_signed_bytes_and_data_still_verifies()
+    {
+        var tampered = Encoding.UTF8.GetBytes(Delivery.TrimEnd()[..^1] + ",\"status\":\"failed\"}");
+
+        var result = WebhookSignatureVerifier.Verify(tampered, _vectors.Signatures["Raw"], Secret);
+
+        // The data text itself is unchanged, so the signature still covers exactly it: valid, and the extra member is outside it.
+        Assert.True(result.IsValid, result.FailureReason);
+    }
+
+    [Fact]
     public void Uppercase_hex_signature_is_accepted()
     {
         var header = "sha256=" + _vectors.Signatures["Raw"]["sha256=".Length..].ToUpperInvariant();
