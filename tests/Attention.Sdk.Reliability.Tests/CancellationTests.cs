@@ -16,6 +16,9 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
     private static readonly TimeSpan CancelAfter = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ServerDelay = TimeSpan.FromSeconds(5);
 
+    // Far beyond CancelAfter: a payment flow waiting for confirmation must end by the caller's token, not its own timeout.
+    private static readonly TimeSpan ConfirmationTimeout = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task Already_cancelled_token_throws_operation_canceled_and_sends_nothing()
     {
@@ -23,7 +26,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
         foreach (var method in ClientSurfaces.AllMethods)
         {
             var transport = new ScriptedTransport((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") });
-            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3 }, new CancellationToken(canceled: true));
+            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, ConfirmationTimeout = ConfirmationTimeout }, new CancellationToken(canceled: true));
             if (outcome is not OperationCanceledException || transport.Attempts != 0)
             {
                 failures.Add($"{method.DisplayName}: {Describe(outcome)}, {transport.Attempts} attempt(s) reached the transport");
@@ -52,7 +55,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(token);
             cts.CancelAfter(CancelAfter);
             var started = Stopwatch.StartNew();
-            var outcome = await OutcomeAsync(m.method, new ClientSetup { Root = scope.Url($"m{m.index}/"), MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30) }, cts.Token);
+            var outcome = await OutcomeAsync(m.method, new ClientSetup { Root = scope.Url($"m{m.index}/"), MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30), ConfirmationTimeout = ConfirmationTimeout }, cts.Token);
             if (outcome is null && !cts.IsCancellationRequested)
             {
                 local.Add(m.method.DisplayName);
@@ -98,7 +101,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
                 return response;
             });
             using var cts = new CancellationTokenSource(CancelAfter);
-            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, MaxRetryAfter = TimeSpan.FromSeconds(60) }, cts.Token);
+            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, MaxRetryAfter = TimeSpan.FromSeconds(60), ConfirmationTimeout = ConfirmationTimeout }, cts.Token);
             var cancelled = cts.IsCancellationRequested;
             await Task.Delay(TimeSpan.FromMilliseconds(100), token);
             if (outcome is AttentionException && !cancelled && transport.Attempts == 1)
@@ -128,7 +131,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
         {
             var transport = ScriptedTransport.Hanging();
             using var cts = new CancellationTokenSource(CancelAfter);
-            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30) }, cts.Token);
+            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30), ConfirmationTimeout = ConfirmationTimeout }, cts.Token);
             var local = outcome is null && transport.Attempts == 0 && !cts.IsCancellationRequested;
             await Task.Delay(TimeSpan.FromMilliseconds(100), token);
             if (!local && (outcome is not OperationCanceledException || transport.Attempts != 1))

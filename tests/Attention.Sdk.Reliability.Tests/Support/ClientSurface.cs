@@ -26,6 +26,12 @@ internal sealed record ClientSetup
 
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long a payment flow waits for confirmation. Short by default so a never-confirming fake chain fails fast; the
+    /// cancellation suites set it far beyond their cancellation moment, or the two timers race and either outcome is right.
+    /// </summary>
+    public TimeSpan ConfirmationTimeout { get; init; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Applies the shared settings to a client's options.</summary>
     public T Apply<T>(T options, ClientSurface surface)
         where T : AttentionClientOptions

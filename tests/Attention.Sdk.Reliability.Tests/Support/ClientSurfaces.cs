@@ -51,7 +51,7 @@ internal static class ClientSurfaces
             RpcEndpoint = new Uri(setup.Root, "rpc/"),
             Treasury = Keypair.FromSeed([.. Enumerable.Repeat((byte)9, 32)]).PublicKey,
             ResultsPolling = SampleArguments.FastPolling,
-            ConfirmationTimeout = TimeSpan.FromMilliseconds(200),
+            ConfirmationTimeout = setup.ConfirmationTimeout,
             ConfirmationPollInterval = TimeSpan.FromMilliseconds(5),
         }, surface),
         (options, setup) =>
