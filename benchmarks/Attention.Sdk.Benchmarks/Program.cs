@@ -8,7 +8,8 @@ namespace Attention.Sdk.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Attention.Sdk.Benchmarks -- --filter *</c> runs every benchmark;
 /// add <c>--quick</c> for a single in-process pass that only proves each benchmark runs;
-/// <c>--sign-throughput [seconds]</c> prints Ed25519 signs/s of a plain timed loop (see <see cref="SolanaSignThroughput"/>).
+/// <c>--sign-throughput [seconds]</c> prints Ed25519 signs/s of a plain timed loop (see <see cref="SolanaSignThroughput"/>);
+/// <c>--call-throughput [seconds] [callers]</c> prints typed GETs/s, raw and SDK, from concurrent loops (see <see cref="CallThroughput"/>).
 /// </summary>
 public static class Program
 {
@@ -17,6 +18,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--sign-throughput")
         {
             return SolanaSignThroughput.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--call-throughput")
+        {
+            return CallThroughput.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         var quick = args.Contains("--quick");

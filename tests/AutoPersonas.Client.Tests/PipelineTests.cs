@@ -76,6 +76,26 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
     }
 
     [Fact]
+    public async Task Waiting_for_a_permit_does_not_count_against_the_attempt_timeout()
+    {
+        await StubAsync("GET", "config/features", 200, "{}");
+        var client = CreateClient(o =>
+        {
+            o.RateLimit = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromSeconds(1) };
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.MaxRetries = 0;
+        });
+        await client.Config.GetFeaturesAsync(Ct);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+
+        // The second call waits most of a second for its permit, far beyond the 300 ms attempt timeout, and still succeeds.
+        await client.Config.GetFeaturesAsync(Ct);
+
+        Assert.True(waited.Elapsed > TimeSpan.FromMilliseconds(300), $"the second call took {waited.Elapsed.TotalMilliseconds:0} ms; it should have waited for a permit");
+        Assert.Equal(2, await RequestCountAsync());
+    }
+
+    [Fact]
     public async Task Fail_fast_mode_throws_without_sending()
     {
         await StubAsync("GET", "config/features", 200, "{}");

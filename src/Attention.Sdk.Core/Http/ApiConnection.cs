@@ -63,7 +63,21 @@ public sealed class ApiConnection
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseType);
         using var message = request.ToHttpRequestMessage(_baseAddress, _userAgent);
-        using var response = await SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TranslateSendFailure(ex, message, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+
+        using var disposeResponse = response;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ReadStatusExceptionAsync(response, message, cancellationToken).ConfigureAwait(false);
+        }
 
         // The pipeline buffered the body inside the attempt, so it is read here straight from that buffer, without a copy.
         T? value;
@@ -104,7 +118,22 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         using var message = request.ToHttpRequestMessage(_baseAddress, _userAgent);
-        using var response = await SendCheckedAsync(message, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TranslateSendFailure(ex, message, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+
+        using var disposeResponse = response;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ReadStatusExceptionAsync(response, message, cancellationToken).ConfigureAwait(false);
+        }
+
         byte[] body;
         try
         {
@@ -118,33 +147,19 @@ public sealed class ApiConnection
         return new ApiResponse(response.StatusCode, response.Headers, response.Content.Headers, body);
     }
 
-    /// <summary>Sends through the pipeline; a non-2xx answer or a failure becomes the matching <see cref="AttentionException"/>.</summary>
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    // Both send paths await HttpClient themselves (one async frame per call, not two) and share these two steps.
+
+    /// <summary>What a failed send becomes: null (rethrow as is) for the caller's own cancellation and the SDK's own exceptions.</summary>
+    private AttentionException? TranslateSendFailure(Exception ex, HttpRequestMessage message, CancellationToken cancellationToken) =>
+        (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) || ex is AttentionException
+            ? null
+            : TranslateFailure(ex, message);
+
+    /// <summary>Reads a non-2xx answer into the status's exception (with the server's message) for the caller to throw.</summary>
+    private async Task<AttentionException> ReadStatusExceptionAsync(HttpResponseMessage response, HttpRequestMessage message, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is not AttentionException && TranslateFailure(ex, message) is { } translated)
-        {
-            throw translated;
-        }
-
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            var details = await ApiErrorReader.ReadAsync(response, message, _time, cancellationToken).ConfigureAwait(false);
-            throw _errors.Create(details);
-        }
+        var details = await ApiErrorReader.ReadAsync(response, message, _time, cancellationToken).ConfigureAwait(false);
+        return _errors.Create(details);
     }
 
     private static async Task<string?> ReadTextForErrorAsync(HttpResponseMessage response)

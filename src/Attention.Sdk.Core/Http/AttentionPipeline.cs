@@ -4,8 +4,8 @@ namespace Attention.Sdk.Http;
 
 /// <summary>
 /// Assembles the request pipeline, outermost first: <see cref="IdempotencyKeyHandler"/>, resilience (overall timeout,
-/// retries), client-side rate limiting (when the API has a limit), per-attempt timeout, <see cref="BearerTokenHandler"/>,
-/// telemetry. Both construction paths use it: a client's own constructor and dependency injection.
+/// retries, and per attempt: the client-side rate limit when the API has one, the attempt timeout, the body read in
+/// full), <see cref="BearerTokenHandler"/>, telemetry. Both construction paths use it: a client's own constructor and dependency injection.
 /// </summary>
 public static class AttentionPipeline
 {
@@ -16,22 +16,17 @@ public static class AttentionPipeline
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(profile);
-        var handlers = new List<DelegatingHandler>
-        {
-            new IdempotencyKeyHandler(profile),
-            new ResilienceHandler(profile, options),
-        };
-
         var limit = options.RateLimit ?? profile.RateLimit;
-        if (limit is not null && options.EnableClientRateLimit)
-        {
-            handlers.Add(new RateLimitingHandler(SharedRateLimiters.For(profile, options.ApiKey, limit), limit));
-        }
-
-        handlers.Add(new AttemptTimeoutHandler(options.AttemptTimeout, options.TimeProvider));
-        handlers.Add(new BearerTokenHandler(options.ApiKey));
-        handlers.Add(new TelemetryHandler(profile, options.LoggerFactory, options.TimeProvider));
-        return handlers;
+        var rateLimit = limit is not null && options.EnableClientRateLimit
+            ? new ClientRateLimitGate(SharedRateLimiters.For(profile, options.ApiKey, limit), limit)
+            : null;
+        return
+        [
+            new IdempotencyKeyHandler(profile),
+            new ResilienceHandler(profile, options, rateLimit),
+            new BearerTokenHandler(options.ApiKey),
+            new TelemetryHandler(profile, options.LoggerFactory, options.TimeProvider),
+        ];
     }
 
     /// <summary>

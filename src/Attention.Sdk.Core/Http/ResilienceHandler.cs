@@ -1,3 +1,4 @@
+using Attention.Sdk.RateLimiting;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -6,18 +7,25 @@ namespace Attention.Sdk.Http;
 
 /// <summary>
 /// Runs each logical call through a Polly.Core pipeline: an overall timeout around retries with exponential back-off
-/// and jitter (or the server's <c>Retry-After</c>). What is retried is decided by <see cref="RetryClassifier"/>. Every
-/// attempt after the first gets freshly built content; the idempotency key set outside this handler stays the same.
+/// and jitter (or the server's <c>Retry-After</c>), and as the pipeline's body one <see cref="AttemptSender"/> attempt
+/// (rate-limit permit, per-attempt timeout, body buffered). What is retried is decided by <see cref="RetryClassifier"/>;
+/// the idempotency key set outside this handler stays the same for every attempt.
 /// </summary>
+/// <remarks>
+/// The per-attempt timeout and the rate limit used to be handlers of their own between this one and the transport; as
+/// the pipeline's body they cost no async frame, linked token source or timer per attempt (see docs/performance.md).
+/// </remarks>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
-    private static readonly ResiliencePropertyKey<HttpRequestMessage> s_requestKey = new("Attention.Sdk.Request");
-    private static readonly ResiliencePropertyKey<CancellationToken> s_callerTokenKey = new("Attention.Sdk.CallerToken");
+    private static readonly ResiliencePropertyKey<ApiCallContext> s_callKey = new("Attention.Sdk.Call");
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly AttemptSender _sender;
 
-    public ResilienceHandler(ApiProfile profile, AttentionClientOptions options)
+    public ResilienceHandler(ApiProfile profile, AttentionClientOptions options, ClientRateLimitGate? rateLimit)
     {
+        var deadlines = options.AttemptTimeout == Timeout.InfiniteTimeSpan ? null : new AttemptDeadlines(options.AttemptTimeout, options.TimeProvider);
+        _sender = new AttemptSender((request, token) => base.SendAsync(request, token), deadlines, rateLimit);
         var classifier = new RetryClassifier(profile, options.MaxRetryAfter, options.TimeProvider);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
         if (options.Timeout != Timeout.InfiniteTimeSpan)
@@ -34,11 +42,8 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(classifier.ShouldRetry(
-                    args.Context.Properties.GetValue(s_requestKey, null!),
-                    args.Outcome.Result,
-                    args.Outcome.Exception,
-                    args.Context.Properties.GetValue(s_callerTokenKey, default))),
+                ShouldHandle = args => ValueTask.FromResult(args.Context.Properties.GetValue(s_callKey, null!) is { Request: { } request } call
+                    && classifier.ShouldRetry(request, args.Outcome.Result, args.Outcome.Exception, call.CallerToken)),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { } response ? classifier.RetryAfterFor(response) : null),
             });
@@ -51,32 +56,17 @@ internal sealed class ResilienceHandler : DelegatingHandler
     {
         var call = ApiCallContext.GetOrCreate(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(s_requestKey, request);
-        context.Properties.Set(s_callerTokenKey, cancellationToken);
+
+        // The retry predicate reads the request and the caller's token from the call: one reference-typed property, no boxing.
+        call.Request = request;
+        call.CallerToken = cancellationToken;
+        context.Properties.Set(s_callKey, call);
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
-                {
-                    var (handler, request, call) = state;
-                    call.Attempts++;
-                    if (call.Attempts > 1 && call.ContentFactory is { } rebuild)
-                    {
-                        request.Content = rebuild();
-                    }
-
-                    try
-                    {
-                        var response = await handler.SendInnerAsync(request, ctx.CancellationToken).ConfigureAwait(false);
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
+                static (ctx, state) => state.Sender.SendAsync(state.Request, state.Call, ctx.CancellationToken),
                 context,
-                (this, request, call)).ConfigureAwait(false);
+                (Sender: _sender, Request: request, Call: call)).ConfigureAwait(false);
 
             if (outcome.Exception is TimeoutRejectedException && cancellationToken.IsCancellationRequested)
             {
@@ -91,7 +81,4 @@ internal sealed class ResilienceHandler : DelegatingHandler
             ResilienceContextPool.Shared.Return(context);
         }
     }
-
-    private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
 }
