@@ -49,6 +49,8 @@ public static class BenchmarkClients
     {
         var raw = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = address };
         raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        raw.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "attention-sdk-dotnet/0.1.0 (Attention Factory; .NET 10.0.0)");
+        raw.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
         var options = new AttentionFactoryClientOptions
         {
             BaseAddress = address,

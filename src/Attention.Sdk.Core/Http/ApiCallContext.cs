@@ -29,11 +29,14 @@ internal sealed class ApiCallContext
 
     public int Attempts { get; set; }
 
-    /// <summary>The request being sent, set by the resilience handler for its retry rules.</summary>
+    /// <summary>The request being sent, set by the resilience handler for its retry rules (only when a retry is due).</summary>
     public HttpRequestMessage? Request { get; set; }
 
     /// <summary>The caller's own token (not the pipeline's), so the retry rules can tell a caller's cancellation from a timeout.</summary>
     public CancellationToken CallerToken { get; set; }
+
+    /// <summary>What is left of the overall timeout when the first attempt is to be retried (infinite when there is none).</summary>
+    public TimeSpan RetryBudget { get; set; } = Timeout.InfiniteTimeSpan;
 
     /// <summary>Creates fresh content for each attempt, so no attempt sends a stream another one consumed.</summary>
     public Func<HttpContent>? ContentFactory { get; init; }

@@ -8,7 +8,7 @@ namespace Attention.Sdk.Http;
 /// steady stream of attempts allocates no token source, timer or link (the way Polly pools its timeout sources). An
 /// injected clock gets a fresh source driven by that clock, so tests can move time.
 /// </summary>
-internal sealed class AttemptDeadlines(TimeSpan timeout, TimeProvider time)
+internal sealed class AttemptDeadlines(TimeSpan timeout, TimeProvider time, bool isOverallTimeout = false)
 {
     // Enough for a busy client's concurrent attempts; beyond it a finished source is simply disposed.
     private const int MaxPooled = 256;
@@ -18,6 +18,14 @@ internal sealed class AttemptDeadlines(TimeSpan timeout, TimeProvider time)
     private int _count;
 
     public TimeSpan Timeout => timeout;
+
+    /// <summary>
+    /// What an elapsed deadline means: the attempt timeout (retryable when safe), or, for a first attempt bounded by the
+    /// shorter overall timeout, the overall timeout, reported as Polly's own timeout is.
+    /// </summary>
+    public Exception CreateTimeoutException() => isOverallTimeout
+        ? new Polly.Timeout.TimeoutRejectedException($"The call did not complete within {timeout.TotalSeconds:0.###} s.", timeout)
+        : new AttemptTimeoutException(timeout);
 
     /// <summary>Starts an attempt's deadline: its token is cancelled when the timeout elapses or <paramref name="callToken"/> is.</summary>
     public AttemptDeadline Start(CancellationToken callToken)

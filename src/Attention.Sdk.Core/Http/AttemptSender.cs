@@ -12,12 +12,20 @@ namespace Attention.Sdk.Http;
 /// </summary>
 internal sealed class AttemptSender(
     Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send,
-    AttemptDeadlines? deadlines,
     ClientRateLimitGate? gate)
 {
-    /// <summary>Runs the attempt; failures come back as the outcome's exception (an elapsed deadline as <see cref="AttemptTimeoutException"/>).</summary>
-    public async ValueTask<Outcome<HttpResponseMessage>> SendAsync(HttpRequestMessage request, ApiCallContext call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the attempt under <paramref name="deadlines"/> (none: unbounded); failures come back as the outcome's exception,
+    /// an elapsed deadline as <see cref="AttemptDeadlines.CreateTimeoutException"/>.
+    /// </summary>
+    public async ValueTask<Outcome<HttpResponseMessage>> SendAsync(HttpRequestMessage request, ApiCallContext call, AttemptDeadlines? deadlines, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // A cancelled call sends nothing, and this is not an attempt.
+            return Outcome.FromException<HttpResponseMessage>(new OperationCanceledException(cancellationToken));
+        }
+
         call.Attempts++;
         if (call.Attempts > 1 && call.ContentFactory is { } rebuild)
         {
@@ -46,7 +54,7 @@ internal sealed class AttemptSender(
             response?.Dispose();
             var timedOut = deadline is { HasFired: true } && !cancellationToken.IsCancellationRequested
                 && ex is OperationCanceledException or HttpRequestException or IOException;
-            return Outcome.FromException<HttpResponseMessage>(timedOut ? new AttemptTimeoutException(deadlines!.Timeout) : ex);
+            return Outcome.FromException<HttpResponseMessage>(timedOut ? deadlines!.CreateTimeoutException() : ex);
         }
         finally
         {

@@ -6,79 +6,137 @@ using Polly.Timeout;
 namespace Attention.Sdk.Http;
 
 /// <summary>
-/// Runs each logical call through a Polly.Core pipeline: an overall timeout around retries with exponential back-off
-/// and jitter (or the server's <c>Retry-After</c>), and as the pipeline's body one <see cref="AttemptSender"/> attempt
-/// (rate-limit permit, per-attempt timeout, body buffered). What is retried is decided by <see cref="RetryClassifier"/>;
-/// the idempotency key set outside this handler stays the same for every attempt.
+/// Bounds each logical call by the overall timeout and retries it by the <see cref="RetryClassifier"/> rules, with
+/// exponential back-off and jitter or the server's <c>Retry-After</c>. Each attempt is one <see cref="AttemptSender"/> run
+/// (rate-limit permit, per-attempt timeout, body buffered); the idempotency key set outside this handler stays the same for
+/// every attempt.
 /// </summary>
 /// <remarks>
-/// The per-attempt timeout and the rate limit used to be handlers of their own between this one and the transport; as
-/// the pipeline's body they cost no async frame, linked token source or timer per attempt (see docs/performance.md).
+/// The first attempt runs directly, under one deadline: the shorter of the attempt and overall timeouts. Only when its
+/// outcome is to be retried does the call enter the Polly.Core pipeline (overall timeout with the budget left, then retry),
+/// whose first execution replays that outcome, so Polly decides the delay and runs the remaining attempts. Most calls
+/// succeed at once and so cost no Polly context, strategy frames or second timer (see docs/performance.md).
 /// </remarks>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<ApiCallContext> s_callKey = new("Attention.Sdk.Call");
 
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage>? _retries;
     private readonly AttemptSender _sender;
+    private readonly RetryClassifier _classifier;
+    private readonly AttemptDeadlines? _firstAttemptDeadlines;
+    private readonly AttemptDeadlines? _attemptDeadlines;
+    private readonly TimeSpan _timeout;
+    private readonly TimeProvider _time;
 
     public ResilienceHandler(ApiProfile profile, AttentionClientOptions options, ClientRateLimitGate? rateLimit)
     {
-        var deadlines = options.AttemptTimeout == Timeout.InfiniteTimeSpan ? null : new AttemptDeadlines(options.AttemptTimeout, options.TimeProvider);
-        _sender = new AttemptSender((request, token) => base.SendAsync(request, token), deadlines, rateLimit);
-        var classifier = new RetryClassifier(profile, options.MaxRetryAfter, options.TimeProvider);
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
-        if (options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.Timeout);
-        }
-
+        _time = options.TimeProvider;
+        _timeout = options.Timeout;
+        _sender = new AttemptSender((request, token) => base.SendAsync(request, token), rateLimit);
+        _classifier = new RetryClassifier(profile, options.MaxRetryAfter, options.TimeProvider);
+        _attemptDeadlines = IsInfinite(options.AttemptTimeout) ? null : new AttemptDeadlines(options.AttemptTimeout, _time);
+        _firstAttemptDeadlines = IsInfinite(_timeout) || (_attemptDeadlines is not null && options.AttemptTimeout < _timeout)
+            ? _attemptDeadlines
+            : new AttemptDeadlines(_timeout, _time, isOverallTimeout: true);
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Context.Properties.GetValue(s_callKey, null!) is { Request: { } request } call
-                    && classifier.ShouldRetry(request, args.Outcome.Result, args.Outcome.Exception, call.CallerToken)),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response ? classifier.RetryAfterFor(response) : null),
-            });
+            _retries = BuildRetryPipeline(options, _classifier);
         }
-
-        _pipeline = builder.Build();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = ApiCallContext.GetOrCreate(request);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        var started = _time.GetTimestamp();
+        var outcome = await _sender.SendAsync(request, call, _firstAttemptDeadlines, cancellationToken).ConfigureAwait(false);
+        if (_retries is not null && _classifier.ShouldRetry(request, outcome.Result, outcome.Exception, cancellationToken))
+        {
+            outcome = await RetryAsync(_retries, request, call, outcome, _time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+        }
 
-        // The retry predicate reads the request and the caller's token from the call: one reference-typed property, no boxing.
+        if (outcome.Exception is TimeoutRejectedException && cancellationToken.IsCancellationRequested)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        outcome.ThrowIfException();
+        return outcome.Result!;
+    }
+
+    /// <summary>Runs the Polly pipeline for the rest of the call; its first execution hands back <paramref name="first"/>.</summary>
+    private async Task<Outcome<HttpResponseMessage>> RetryAsync(
+        ResiliencePipeline<HttpResponseMessage> retries,
+        HttpRequestMessage request,
+        ApiCallContext call,
+        Outcome<HttpResponseMessage> first,
+        TimeSpan elapsed,
+        CancellationToken cancellationToken)
+    {
+        var budget = IsInfinite(_timeout) ? Timeout.InfiniteTimeSpan : _timeout - elapsed;
+        if (budget != Timeout.InfiniteTimeSpan && budget <= TimeSpan.Zero)
+        {
+            first.Result?.Dispose();
+            return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException($"The call did not complete within {_timeout.TotalSeconds:0.###} s.", _timeout));
+        }
+
+        // The retry predicate and the timeout read the call from the context: one reference-typed property, no boxing.
         call.Request = request;
         call.CallerToken = cancellationToken;
+        call.RetryBudget = budget;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(s_callKey, call);
         try
         {
-            var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static (ctx, state) => state.Sender.SendAsync(state.Request, state.Call, ctx.CancellationToken),
+            return await retries.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Replay.TryTake(out var replayed)
+                    ? ValueTask.FromResult(replayed)
+                    : state.Handler._sender.SendAsync(state.Request, state.Call, state.Handler._attemptDeadlines, ctx.CancellationToken),
                 context,
-                (Sender: _sender, Request: request, Call: call)).ConfigureAwait(false);
-
-            if (outcome.Exception is TimeoutRejectedException && cancellationToken.IsCancellationRequested)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            outcome.ThrowIfException();
-            return outcome.Result!;
+                (Handler: this, Request: request, Call: call, Replay: new FirstOutcome(first))).ConfigureAwait(false);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline(AttentionClientOptions options, RetryClassifier classifier)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
+        if (!IsInfinite(options.Timeout))
+        {
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(s_callKey, null!)?.RetryBudget ?? options.Timeout),
+            });
+        }
+
+        return builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = options.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.RetryBaseDelay,
+            MaxDelay = options.MaxRetryDelay,
+            ShouldHandle = args => ValueTask.FromResult(args.Context.Properties.GetValue(s_callKey, null!) is { Request: { } request } call
+                && classifier.ShouldRetry(request, args.Outcome.Result, args.Outcome.Exception, call.CallerToken)),
+            DelayGenerator = args => ValueTask.FromResult(
+                args.Outcome.Result is { } response ? classifier.RetryAfterFor(response) : null),
+        }).Build();
+    }
+
+    private static bool IsInfinite(TimeSpan timeout) => timeout == Timeout.InfiniteTimeSpan;
+
+    /// <summary>The first attempt's outcome, handed to the pipeline's first execution and then gone.</summary>
+    private sealed class FirstOutcome(Outcome<HttpResponseMessage> outcome)
+    {
+        private bool _taken;
+
+        public bool TryTake(out Outcome<HttpResponseMessage> first)
+        {
+            first = outcome;
+            return !_taken && (_taken = true);
         }
     }
 }
