@@ -20,6 +20,7 @@ public sealed class ApiConnection
 
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
+    private readonly string _basePath;
     private readonly string _userAgent;
     private readonly ApiExceptionFactory _errors;
     private readonly TimeProvider _time;
@@ -38,6 +39,7 @@ public sealed class ApiConnection
         _baseAddress = options.BaseAddress is not null || httpClient.BaseAddress is null
             ? options.ResolveBaseAddress(profile)
             : new Uri(httpClient.BaseAddress.ToString().TrimEnd('/') + "/");
+        _basePath = _baseAddress.AbsolutePath.TrimEnd('/');
         _userAgent = $"attention-sdk-dotnet/{s_sdkVersion} ({profile.Name}; .NET {Environment.Version})"
             + (string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? string.Empty : " " + options.UserAgentSuffix);
         _errors = new ApiExceptionFactory { Custom = exceptionFactory?.Custom, MaxRetryAfter = options.MaxRetryAfter };
@@ -62,7 +64,7 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseType);
-        using var message = request.ToHttpRequestMessage(_baseAddress, _userAgent);
+        using var message = request.ToHttpRequestMessage(_baseAddress, _basePath, _userAgent);
         HttpResponseMessage response;
         try
         {
@@ -117,7 +119,7 @@ public sealed class ApiConnection
     public async Task<ApiResponse> SendRawAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = request.ToHttpRequestMessage(_baseAddress, _userAgent);
+        using var message = request.ToHttpRequestMessage(_baseAddress, _basePath, _userAgent);
         HttpResponseMessage response;
         try
         {

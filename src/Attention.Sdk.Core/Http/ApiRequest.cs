@@ -12,6 +12,10 @@ namespace Attention.Sdk.Http;
 /// </summary>
 public sealed class ApiRequest
 {
+    // One builder per thread, reused: building a path then allocates only the finished string (the BCL's StringBuilderCache idea).
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     // Created on first use: most requests have one path parameter, no query and no extra header.
     private List<KeyValuePair<string, string>>? _pathParameters;
     private List<KeyValuePair<string, string>>? _query;
@@ -49,13 +53,21 @@ public sealed class ApiRequest
             throw new ArgumentException($"'{name}' is required and cannot be empty.", name);
         }
 
-        if (!RouteTemplate.Contains("{" + name + "}", StringComparison.Ordinal))
+        if (!HasParameter(RouteTemplate, name))
         {
             throw new ArgumentException($"The route {RouteTemplate} has no parameter {{{name}}}.", nameof(name));
         }
 
         _pathParameters ??= new(2);
-        _pathParameters.RemoveAll(p => p.Key == name);
+        for (var i = 0; i < _pathParameters.Count; i++)
+        {
+            if (_pathParameters[i].Key == name)
+            {
+                _pathParameters[i] = new(name, value);
+                return this;
+            }
+        }
+
         _pathParameters.Add(new(name, value));
         return this;
     }
@@ -132,7 +144,7 @@ public sealed class ApiRequest
     /// <exception cref="ArgumentException">A template parameter was not bound.</exception>
     public string BuildRelativeUri()
     {
-        var path = new StringBuilder(RouteTemplate.Length + 32);
+        var path = AcquireBuilder(RouteTemplate.Length + 32);
         var template = RouteTemplate.AsSpan();
         while (!template.IsEmpty)
         {
@@ -145,8 +157,8 @@ public sealed class ApiRequest
 
             var close = template[open..].IndexOf('}') + open;
             path.Append(template[..open]);
-            var name = template[(open + 1)..close].ToString();
-            var value = FindPathParameter(name) ?? throw new ArgumentException($"The route {RouteTemplate} needs a value for {{{name}}}.", name);
+            var name = template[(open + 1)..close];
+            var value = FindPathParameter(name) ?? throw new ArgumentException($"The route {RouteTemplate} needs a value for {{{name}}}.", name.ToString());
             path.Append(Uri.EscapeDataString(value));
             template = template[(close + 1)..];
         }
@@ -157,17 +169,17 @@ public sealed class ApiRequest
                 .Append(Uri.EscapeDataString(_query![i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
         }
 
-        return path.ToString();
+        return ReleaseBuilder(path);
     }
 
-    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, string? userAgent)
+    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, string basePath, string? userAgent)
     {
         var body = _body;
         var mediaType = _bodyMediaType;
         Func<HttpContent>? contentFactory = body is null ? null : () => CreateContent(body, mediaType);
         var message = new ApiHttpRequestMessage(Method, new Uri(baseAddress, BuildRelativeUri()), new ApiCallContext
         {
-            BasePath = baseAddress.AbsolutePath.TrimEnd('/'),
+            BasePath = basePath,
             RouteTemplate = RouteTemplate,
             RequiredPermission = RequiredPermission,
             IdempotencyKey = IdempotencyKey,
@@ -179,9 +191,12 @@ public sealed class ApiRequest
         }
 
         message.Headers.TryAddWithoutValidation("Accept", "application/json");
-        foreach (var header in _headers ?? [])
+        if (_headers is not null)
         {
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            foreach (var header in _headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
         }
 
         if (IdempotencyKey is not null)
@@ -193,11 +208,55 @@ public sealed class ApiRequest
         return message;
     }
 
-    private string? FindPathParameter(string name)
+    /// <summary>Whether the template holds <c>{name}</c> (checked without building the braced text).</summary>
+    private static bool HasParameter(string template, string name)
     {
-        foreach (var parameter in _pathParameters ?? [])
+        var rest = template.AsSpan();
+        for (var at = rest.IndexOf('{'); at >= 0; at = rest.IndexOf('{'))
         {
-            if (parameter.Key == name)
+            rest = rest[(at + 1)..];
+            if (rest.StartsWith(name, StringComparison.Ordinal) && rest.Length > name.Length && rest[name.Length] == '}')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static StringBuilder AcquireBuilder(int capacity)
+    {
+        var builder = t_builder;
+        if (builder is not null && capacity <= 512)
+        {
+            t_builder = null;
+            return builder.Clear();
+        }
+
+        return new StringBuilder(capacity);
+    }
+
+    private static string ReleaseBuilder(StringBuilder builder)
+    {
+        var text = builder.ToString();
+        if (builder.Capacity <= 512)
+        {
+            t_builder = builder;
+        }
+
+        return text;
+    }
+
+    private string? FindPathParameter(ReadOnlySpan<char> name)
+    {
+        if (_pathParameters is null)
+        {
+            return null;
+        }
+
+        foreach (var parameter in _pathParameters)
+        {
+            if (name.SequenceEqual(parameter.Key))
             {
                 return parameter.Value;
             }

@@ -61,6 +61,42 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("i")]
+    [InlineData("idx")]
+    [InlineData("d")]
+    public void Path_parameter_the_template_does_not_name_exactly_is_rejected(string name)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ApiRequest(HttpMethod.Get, "rentals/{id}/actions/{action_id}").WithPath(name, "x"));
+
+        Assert.Contains($"has no parameter {{{name}}}", error.Message);
+    }
+
+    [Fact]
+    public void Binding_a_path_parameter_again_replaces_the_value()
+    {
+        var request = new ApiRequest(HttpMethod.Get, "rentals/{id}/actions/{action_id}")
+            .WithPath("id", "first")
+            .WithPath("action_id", "a1")
+            .WithPath("id", "second");
+
+        Assert.Equal("rentals/second/actions/a1", request.BuildRelativeUri());
+    }
+
+    [Fact]
+    public void Path_and_query_are_built_the_same_on_every_call()
+    {
+        var request = new ApiRequest(HttpMethod.Get, "rentals/{id}").WithPath("id", "r 1").WithQuery("limit", 5).WithQuery("status", "a&b");
+
+        var first = request.BuildRelativeUri();
+        var other = new ApiRequest(HttpMethod.Get, "x/{id}").WithPath("id", "y").BuildRelativeUri();
+        var again = request.BuildRelativeUri();
+
+        Assert.Equal("rentals/r%201?limit=5&status=a%26b", first);
+        Assert.Equal("x/y", other);
+        Assert.Equal(first, again);
+    }
+
+    [Theory]
     [InlineData("has space")]
     [InlineData("tab\tkey")]
     public void Idempotency_key_that_a_header_cannot_carry_is_rejected(string key)

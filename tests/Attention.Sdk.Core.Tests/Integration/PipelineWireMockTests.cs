@@ -179,6 +179,29 @@ public sealed class PipelineWireMockTests(WireMockServer wiremock)
         Assert.Contains("overall timeout", error.Message);
     }
 
+    [Fact]
+    public async Task Overall_timeout_counts_the_first_attempt_and_the_retries_together()
+    {
+        await using var scope = wiremock.NewScope();
+        await scope.StubAsync(Stub.Get("v1/platforms").RespondsJson(200, "{}").WithFixedDelay(TimeSpan.FromSeconds(3)), Ct);
+        var connection = Connect(scope, TestApis.Keyed, o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(1000);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+            o.MaxRetries = 10;
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "platforms"), Ct));
+
+        // Ten retries of 400 ms would take over 4 s; the 1 s budget (first attempt included) ends the call after two or three.
+        Assert.Equal(TimeSpan.FromMilliseconds(1000), error.Timeout);
+        Assert.Contains("overall timeout", error.Message);
+        Assert.InRange(error.Attempts, 2, 3);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"the call took {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.InRange((await scope.GetRequestsAsync(Ct)).Count, 2, 3);
+    }
+
     [Theory]
     [InlineData(400, typeof(AttentionBadRequestException))]
     [InlineData(401, typeof(AttentionAuthenticationException))]
