@@ -29,6 +29,13 @@ public sealed class ApiProfile
     /// <summary>Whether the API documents <c>Idempotency-Key</c>: only then is a keyed POST/PATCH retried after a 5xx, a reset or a timeout.</summary>
     public bool HonoursIdempotencyKeys { get; init; }
 
+    /// <summary>
+    /// Whether every request of this API may be sent again after an ambiguous failure (a 5xx, a reset, an attempt timeout),
+    /// whatever its method: true for a JSON-RPC API whose POSTs are reads, or submit a signed transaction that the node
+    /// de-duplicates by its signature. Default: false (only idempotent methods and keyed POSTs are repeated).
+    /// </summary>
+    public bool RequestsAreSafeToRepeat { get; init; }
+
     /// <summary>Whether calls need an API key (<see cref="AttentionClientOptions.ApiKey"/>).</summary>
     public bool RequiresApiKey { get; init; } = true;
 

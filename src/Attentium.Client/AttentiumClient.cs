@@ -60,6 +60,14 @@ public class AttentiumClient : IDisposable
                 Commitment = options.Commitment,
                 ConfirmationPollInterval = options.ConfirmationPollInterval,
                 TimeProvider = options.TimeProvider,
+
+                // The node gets the same retry and timeout settings as the Attentium API.
+                MaxRetries = options.MaxRetries,
+                RetryBaseDelay = options.RetryBaseDelay,
+                MaxRetryDelay = options.MaxRetryDelay,
+                AttemptTimeout = options.AttemptTimeout,
+                Timeout = options.Timeout,
+                MaxRetryAfter = options.MaxRetryAfter,
             });
             solanaRpc = _ownedRpc;
         }

@@ -6,13 +6,15 @@ namespace Attention.Sdk.Http;
 /// <summary>
 /// The retry rules in one place. A 429 (within <see cref="AttentionClientOptions.MaxRetryAfter"/>) and a failure that
 /// proves nothing was sent may always be retried. A 408/5xx, a reset after sending or an attempt timeout leaves it unknown
-/// whether the server acted, so those are retried only for requests that are safe to repeat: idempotent methods, or a
-/// POST/PATCH carrying an <c>Idempotency-Key</c> to an API that honours it.
+/// whether the server acted, so those are retried only for requests that are safe to repeat: idempotent methods, a
+/// POST/PATCH carrying an <c>Idempotency-Key</c> to an API that honours it, or any request to an API whose requests are
+/// all safe to repeat (<see cref="ApiProfile.RequestsAreSafeToRepeat"/>, the Solana JSON-RPC client).
 /// </summary>
 internal sealed class RetryClassifier(ApiProfile profile, TimeSpan maxRetryAfter, TimeProvider time)
 {
     public bool IsSafeToRepeat(HttpRequestMessage request) =>
-        HttpMethods.IsIdempotent(request.Method)
+        profile.RequestsAreSafeToRepeat
+        || HttpMethods.IsIdempotent(request.Method)
         || (profile.HonoursIdempotencyKeys && request.Headers.Contains(IdempotencyKeyHandler.HeaderName));
 
     public bool ShouldRetry(HttpRequestMessage request, HttpResponseMessage? response, Exception? exception, CancellationToken callerToken)

@@ -68,6 +68,23 @@ public sealed class RetryRulesTests
     }
 
     [Fact]
+    public async Task Post_to_an_api_whose_requests_are_all_safe_to_repeat_is_retried_after_503_with_the_same_body()
+    {
+        var profile = new ApiProfile("json-rpc-test", new Uri("https://rpc.example.test/")) { RequiresApiKey = false, RequestsAreSafeToRepeat = true };
+        var transport = new ScriptedHandler()
+            .Then(HttpStatusCode.ServiceUnavailable, """{"message":"down"}""")
+            .Then(HttpStatusCode.OK, """{"ok":true}""");
+        var connection = TestApis.Connect(profile, TestApis.FastOptions(transport: transport));
+
+        var response = await connection.SendRawAsync(KeyedPost(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, transport.Sent.Count);
+        Assert.All(transport.Sent, s => Assert.Equal("{\"a\":1}", s.Body));
+        Assert.All(transport.Sent, s => Assert.Null(s.Header("Idempotency-Key")));
+    }
+
+    [Fact]
     public async Task Post_to_an_api_without_idempotency_keys_is_retried_after_429()
     {
         var transport = new ScriptedHandler()

@@ -62,6 +62,14 @@ internal static class ClientSurfaces
                 Endpoint = attentium.ResolveRpcEndpoint(),
                 ConfirmationPollInterval = TimeSpan.FromMilliseconds(5),
                 ResendInterval = TimeSpan.FromMilliseconds(50),
+
+                // Over a socket the client builds its own pipeline: the same limits as the API clients under test.
+                MaxRetries = setup.MaxRetries,
+                RetryBaseDelay = setup.RetryBaseDelay,
+                MaxRetryDelay = setup.RetryBaseDelay * 4,
+                AttemptTimeout = setup.AttemptTimeout,
+                Timeout = setup.Timeout,
+                MaxRetryAfter = setup.MaxRetryAfter,
             };
             var rpc = setup.Transport is { } transport
                 ? new SolanaRpcClient(rpcOptions, new HttpClient(transport, disposeHandler: false) { Timeout = setup.AttemptTimeout })

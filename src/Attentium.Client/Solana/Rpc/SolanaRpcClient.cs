@@ -31,8 +31,10 @@ public partial class SolanaRpcClient : IDisposable
 
     /// <summary>
     /// Creates a client. Pass an <see cref="HttpClient"/> (for example one built by the SDK's pipeline or by IHttpClientFactory) to
-    /// control handlers and timeouts; without one, the client uses a new HttpClient over one shared, pooled SocketsHttpHandler.
+    /// control handlers and timeouts; without one, the client builds one on the SDK's pipeline (retries, timeouts and telemetry as
+    /// set in <paramref name="options"/>) over <see cref="SolanaRpcClientOptions.Transport"/> or one shared, pooled SocketsHttpHandler.
     /// </summary>
+    /// <exception cref="ArgumentException">A setting is invalid (for example no endpoint, or a negative timeout).</exception>
     public SolanaRpcClient(SolanaRpcClientOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +42,7 @@ public partial class SolanaRpcClient : IDisposable
         _endpoint = options.RequireEndpoint();
         if (httpClient is null)
         {
-            _http = new HttpClient(s_sharedHandler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+            _http = SolanaRpcPipeline.CreateHttpClient(options, _endpoint, s_sharedHandler);
             _ownsHttpClient = true;
         }
         else
@@ -325,8 +327,9 @@ public partial class SolanaRpcClient : IDisposable
         {
             throw new SolanaRpcTransportException(method, $"the request to the RPC node failed: {ex.Message}", (ex as HttpRequestException)?.StatusCode, ex);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException) && !cancellationToken.IsCancellationRequested)
         {
+            // HttpClient's own timeout surfaces as a cancellation; the SDK pipeline's attempt and overall timeouts as timeouts.
             throw new SolanaRpcTransportException(method, "the RPC node did not answer in time", null, ex);
         }
 

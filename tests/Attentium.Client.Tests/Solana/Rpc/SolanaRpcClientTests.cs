@@ -109,7 +109,7 @@ public class SolanaRpcClientTests
     [Fact]
     public async Task Connection_failure_becomes_a_transport_exception()
     {
-        using var client = new SolanaRpcClient(new SolanaRpcClientOptions { Endpoint = new Uri("http://127.0.0.1:1/") });
+        using var client = new SolanaRpcClient(new SolanaRpcClientOptions { Endpoint = new Uri("http://127.0.0.1:1/"), MaxRetries = 0 });
         var ex = await Assert.ThrowsAsync<SolanaRpcTransportException>(() => client.GetBlockHeightAsync(null, Ct));
         Assert.IsType<HttpRequestException>(ex.InnerException);
     }
