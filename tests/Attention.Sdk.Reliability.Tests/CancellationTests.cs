@@ -14,6 +14,9 @@ namespace Attention.Sdk.Reliability.Tests;
 public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper output)
 {
     private static readonly TimeSpan CancelAfter = TimeSpan.FromMilliseconds(200);
+
+    // Over a socket the request must reach WireMock before the token fires, on a busy machine too.
+    private static readonly TimeSpan CancelMidRequestAfter = TimeSpan.FromMilliseconds(750);
     private static readonly TimeSpan ServerDelay = TimeSpan.FromSeconds(5);
 
     // Far beyond CancelAfter: a payment flow waiting for confirmation must end by the caller's token, not its own timeout.
@@ -53,7 +56,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
         await Parallel.ForEachAsync(methods, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (m, token) =>
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(token);
-            cts.CancelAfter(CancelAfter);
+            cts.CancelAfter(CancelMidRequestAfter);
             var started = Stopwatch.StartNew();
             var outcome = await OutcomeAsync(m.method, new ClientSetup { Root = scope.Url($"m{m.index}/"), MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30), ConfirmationTimeout = ConfirmationTimeout }, cts.Token);
             if (outcome is null && !cts.IsCancellationRequested)
@@ -64,7 +67,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
             {
                 failures.Enqueue($"{m.method.DisplayName}: {Describe(outcome)}");
             }
-            else if (started.Elapsed > CancelAfter + TimeSpan.FromSeconds(2))
+            else if (started.Elapsed > CancelMidRequestAfter + TimeSpan.FromSeconds(2))
             {
                 failures.Enqueue($"{m.method.DisplayName}: cancellation took {started.Elapsed.TotalMilliseconds:0} ms to surface");
             }
@@ -73,17 +76,36 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
         // Anything the SDK would still send after cancelling would arrive now.
         await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
         var journal = await scope.GetRequestsAsync(ct);
+        var reached = 0;
+        var unreached = new List<string>();
         foreach (var (method, index) in methods)
         {
             var count = journal.Count(r => r.Path.StartsWith($"/m{index}/", StringComparison.Ordinal));
-            if (count != 1 && !(count == 0 && local.Contains(method.DisplayName)))
+            if (count > 1)
             {
-                failures.Enqueue($"{method.DisplayName}: the server saw {count} request(s), expected exactly 1");
+                failures.Enqueue($"{method.DisplayName}: the server saw {count} requests; nothing may follow the cancelled one");
             }
+            else if (count == 1)
+            {
+                reached++;
+            }
+            else if (!local.Contains(method.DisplayName))
+            {
+                // Cancelled before its request reached the server (a slow connect): nothing leaked, but nothing was proven mid-request either.
+                unreached.Add(method.DisplayName);
+            }
+        }
+
+        // The check only means something if the cancellations really landed mid-request: nearly every sending method's did.
+        var sending = methods.Count - local.Count;
+        if (reached < sending * 0.9)
+        {
+            failures.Enqueue($"only {reached} of {sending} sending methods reached the server before the cancellation; not reached: {string.Join(", ", unreached)}");
         }
 
         output.WriteLine($"{methods.Count} methods cancelled mid-request over WireMock in {clock.Elapsed.TotalSeconds:0.0} s; {journal.Count} requests in the journal");
         output.WriteLine($"Local methods (completed before the cancellation without sending anything): {string.Join(", ", local)}");
+        output.WriteLine($"Cancelled before their request reached the server: {unreached.Count} ({string.Join(", ", unreached)})");
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
     }
 
