@@ -1,7 +1,7 @@
 namespace Attention.Sdk.Benchmarks.Tests;
 
 /// <summary>
-/// Runs every benchmark once in <c>--quick</c> mode (one in-process pass, no measurement), so a benchmark that no longer
+/// Runs every benchmark once in <c>--quick</c> mode, and the plain timed loop the docs quote beside it briefly (one in-process pass, no measurement), so a benchmark that no longer
 /// builds its fixture or throws fails the test suite instead of rotting until the next performance review.
 /// </summary>
 public sealed class QuickBenchmarkRunTests
@@ -44,5 +44,29 @@ public sealed class QuickBenchmarkRunTests
                 Directory.Delete(artifacts, recursive: true);
             }
         }
+    }
+
+    // In this class too: both tests redirect Console.Out, which is process-wide, so they must not run in parallel.
+    [Fact]
+    public async Task Call_throughput_loop_prints_both_sides_and_the_ratio()
+    {
+        var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        int exitCode;
+        try
+        {
+            exitCode = await CallThroughput.RunAsync(["0.2", "4", "1"]);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        var text = output.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("round 1: raw ", text);
+        Assert.Matches(@"median calls/s: raw \d+, sdk \d+, sdk/raw \d+\.\d\d", text);
+        Assert.Matches(@"median process CPU per call: raw [\d.]+ us, sdk [\d.]+ us", text);
     }
 }
