@@ -96,6 +96,26 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
     }
 
     [Fact]
+    public async Task Waiting_for_a_permit_counts_against_the_overall_timeout()
+    {
+        await StubAsync("GET", "config/features", 200, "{}");
+        var client = CreateClient(o =>
+        {
+            o.RateLimit = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromSeconds(20) };
+            o.Timeout = TimeSpan.FromMilliseconds(500);
+        });
+        await client.Config.GetFeaturesAsync(Ct);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+
+        // The next permit is up to 20 s away; the call's 500 ms budget ends the wait, and nothing is sent.
+        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => client.Config.GetFeaturesAsync(Ct));
+
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"the call waited {waited.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal(TimeSpan.FromMilliseconds(500), error.Timeout);
+        Assert.Equal(1, await RequestCountAsync());
+    }
+
+    [Fact]
     public async Task Fail_fast_mode_throws_without_sending()
     {
         await StubAsync("GET", "config/features", 200, "{}");

@@ -15,13 +15,15 @@ namespace Attention.Sdk.Http;
 /// The first attempt runs directly, under one deadline: the shorter of the attempt and overall timeouts. Only when its
 /// outcome is to be retried does the call enter the Polly.Core pipeline (overall timeout with the budget left, then retry),
 /// whose first execution replays that outcome, so Polly decides the delay and runs the remaining attempts. Most calls
-/// succeed at once and so cost no Polly context, strategy frames or second timer (see docs/performance.md).
+/// succeed at once and so cost no Polly context, strategy frames or second timer (see docs/performance.md). Calls to an
+/// API with a client-side rate limit run wholly in the pipeline, so the overall timeout also bounds the wait for a permit.
 /// </remarks>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<ApiCallContext> s_callKey = new("Attention.Sdk.Call");
 
-    private readonly ResiliencePipeline<HttpResponseMessage>? _retries;
+    private readonly ResiliencePipeline<HttpResponseMessage>? _pipeline;
+    private readonly bool _directFirstAttempt;
     private readonly AttemptSender _sender;
     private readonly RetryClassifier _classifier;
     private readonly AttemptDeadlines? _firstAttemptDeadlines;
@@ -36,23 +38,35 @@ internal sealed class ResilienceHandler : DelegatingHandler
         _sender = new AttemptSender((request, token) => base.SendAsync(request, token), rateLimit);
         _classifier = new RetryClassifier(profile, options.MaxRetryAfter, options.TimeProvider);
         _attemptDeadlines = IsInfinite(options.AttemptTimeout) ? null : new AttemptDeadlines(options.AttemptTimeout, _time);
+
+        // With a rate limit the first attempt may wait for a permit, and that wait belongs inside the overall timeout,
+        // which the attempt's own deadline (started after the permit) cannot bound: such calls always run in the pipeline.
+        _directFirstAttempt = rateLimit is null || IsInfinite(_timeout);
         _firstAttemptDeadlines = IsInfinite(_timeout) || (_attemptDeadlines is not null && options.AttemptTimeout < _timeout)
             ? _attemptDeadlines
             : new AttemptDeadlines(_timeout, _time, isOverallTimeout: true);
-        if (options.MaxRetries > 0)
+        if (options.MaxRetries > 0 || !_directFirstAttempt)
         {
-            _retries = BuildRetryPipeline(options, _classifier);
+            _pipeline = BuildPipeline(options, _classifier);
         }
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = ApiCallContext.GetOrCreate(request);
-        var started = _time.GetTimestamp();
-        var outcome = await _sender.SendAsync(request, call, _firstAttemptDeadlines, cancellationToken).ConfigureAwait(false);
-        if (_retries is not null && _classifier.ShouldRetry(request, outcome.Result, outcome.Exception, cancellationToken))
+        Outcome<HttpResponseMessage> outcome;
+        if (_directFirstAttempt)
         {
-            outcome = await RetryAsync(_retries, request, call, outcome, _time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+            var started = _time.GetTimestamp();
+            outcome = await _sender.SendAsync(request, call, _firstAttemptDeadlines, cancellationToken).ConfigureAwait(false);
+            if (_pipeline is not null && _classifier.ShouldRetry(request, outcome.Result, outcome.Exception, cancellationToken))
+            {
+                outcome = await RunPipelineAsync(_pipeline, request, call, outcome, _time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            outcome = await RunPipelineAsync(_pipeline!, request, call, first: null, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
 
         if (outcome.Exception is TimeoutRejectedException && cancellationToken.IsCancellationRequested)
@@ -64,19 +78,22 @@ internal sealed class ResilienceHandler : DelegatingHandler
         return outcome.Result!;
     }
 
-    /// <summary>Runs the Polly pipeline for the rest of the call; its first execution hands back <paramref name="first"/>.</summary>
-    private async Task<Outcome<HttpResponseMessage>> RetryAsync(
-        ResiliencePipeline<HttpResponseMessage> retries,
+    /// <summary>
+    /// Runs the Polly pipeline for the rest of the call (all of it when <paramref name="first"/> is null); its first execution
+    /// hands back <paramref name="first"/> when there is one.
+    /// </summary>
+    private async Task<Outcome<HttpResponseMessage>> RunPipelineAsync(
+        ResiliencePipeline<HttpResponseMessage> pipeline,
         HttpRequestMessage request,
         ApiCallContext call,
-        Outcome<HttpResponseMessage> first,
+        Outcome<HttpResponseMessage>? first,
         TimeSpan elapsed,
         CancellationToken cancellationToken)
     {
         var budget = IsInfinite(_timeout) ? Timeout.InfiniteTimeSpan : _timeout - elapsed;
         if (budget != Timeout.InfiniteTimeSpan && budget <= TimeSpan.Zero)
         {
-            first.Result?.Dispose();
+            first?.Result?.Dispose();
             return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException($"The call did not complete within {_timeout.TotalSeconds:0.###} s.", _timeout));
         }
 
@@ -88,12 +105,12 @@ internal sealed class ResilienceHandler : DelegatingHandler
         context.Properties.Set(s_callKey, call);
         try
         {
-            return await retries.ExecuteOutcomeAsync(
-                static (ctx, state) => state.Replay.TryTake(out var replayed)
+            return await pipeline.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Replay is { } replay && replay.TryTake(out var replayed)
                     ? ValueTask.FromResult(replayed)
                     : state.Handler._sender.SendAsync(state.Request, state.Call, state.Handler._attemptDeadlines, ctx.CancellationToken),
                 context,
-                (Handler: this, Request: request, Call: call, Replay: new FirstOutcome(first))).ConfigureAwait(false);
+                (Handler: this, Request: request, Call: call, Replay: first is { } outcome ? new FirstOutcome(outcome) : null)).ConfigureAwait(false);
         }
         finally
         {
@@ -101,7 +118,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildRetryPipeline(AttentionClientOptions options, RetryClassifier classifier)
+    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(AttentionClientOptions options, RetryClassifier classifier)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
         if (!IsInfinite(options.Timeout))
@@ -112,18 +129,23 @@ internal sealed class ResilienceHandler : DelegatingHandler
             });
         }
 
-        return builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        if (options.MaxRetries > 0)
         {
-            MaxRetryAttempts = options.MaxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.RetryBaseDelay,
-            MaxDelay = options.MaxRetryDelay,
-            ShouldHandle = args => ValueTask.FromResult(args.Context.Properties.GetValue(s_callKey, null!) is { Request: { } request } call
-                && classifier.ShouldRetry(request, args.Outcome.Result, args.Outcome.Exception, call.CallerToken)),
-            DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result is { } response ? classifier.RetryAfterFor(response) : null),
-        }).Build();
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Context.Properties.GetValue(s_callKey, null!) is { Request: { } request } call
+                    && classifier.ShouldRetry(request, args.Outcome.Result, args.Outcome.Exception, call.CallerToken)),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response ? classifier.RetryAfterFor(response) : null),
+            });
+        }
+
+        return builder.Build();
     }
 
     private static bool IsInfinite(TimeSpan timeout) => timeout == Timeout.InfiniteTimeSpan;
