@@ -36,6 +36,13 @@ public sealed class ApiProfile
     /// </summary>
     public bool RequestsAreSafeToRepeat { get; init; }
 
+    /// <summary>
+    /// Whether the address's path or query may carry an access token (a JSON-RPC provider URL such as
+    /// <c>https://node.example/&lt;token&gt;/</c>): then logs, traces and metrics show only its scheme and host, and <c>/</c> as the
+    /// route. Default: false (paths are logged, query values redacted by allow-list).
+    /// </summary>
+    public bool AddressMayCarrySecrets { get; init; }
+
     /// <summary>Whether calls need an API key (<see cref="AttentionClientOptions.ApiKey"/>).</summary>
     public bool RequiresApiKey { get; init; } = true;
 

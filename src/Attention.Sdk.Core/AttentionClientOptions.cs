@@ -115,6 +115,18 @@ public abstract class AttentionClientOptions
         return new Uri(address.EndsWith('/') ? address : address + "/", UriKind.Absolute);
     }
 
+    /// <summary>Takes the retry and timeout settings and the clock of <paramref name="source"/> (for a helper client that talks to another host).</summary>
+    internal void CopyResilienceSettingsFrom(AttentionClientOptions source)
+    {
+        Timeout = source.Timeout;
+        AttemptTimeout = source.AttemptTimeout;
+        MaxRetries = source.MaxRetries;
+        RetryBaseDelay = source.RetryBaseDelay;
+        MaxRetryDelay = source.MaxRetryDelay;
+        MaxRetryAfter = source.MaxRetryAfter;
+        TimeProvider = source.TimeProvider;
+    }
+
     /// <summary>Redacts the API key: options are safe to log.</summary>
     public override string ToString() =>
         $"{GetType().Name} {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, MaxRetries = {MaxRetries} }}";

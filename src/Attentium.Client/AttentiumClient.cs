@@ -54,21 +54,16 @@ public class AttentiumClient : IDisposable
         Options = options;
         if (solanaRpc is null)
         {
-            _ownedRpc = new SolanaRpcClient(new SolanaRpcClientOptions
+            var rpcOptions = new SolanaRpcClientOptions
             {
                 Endpoint = options.ResolveRpcEndpoint(),
                 Commitment = options.Commitment,
                 ConfirmationPollInterval = options.ConfirmationPollInterval,
-                TimeProvider = options.TimeProvider,
+            };
 
-                // The node gets the same retry and timeout settings as the Attentium API.
-                MaxRetries = options.MaxRetries,
-                RetryBaseDelay = options.RetryBaseDelay,
-                MaxRetryDelay = options.MaxRetryDelay,
-                AttemptTimeout = options.AttemptTimeout,
-                Timeout = options.Timeout,
-                MaxRetryAfter = options.MaxRetryAfter,
-            });
+            // The node gets the same retry and timeout settings, and the same clock, as the Attentium API.
+            rpcOptions.CopyResilienceSettingsFrom(options);
+            _ownedRpc = new SolanaRpcClient(rpcOptions);
             solanaRpc = _ownedRpc;
         }
 

@@ -60,28 +60,71 @@ public sealed class ApiConnection
     /// <exception cref="AttentionTransportException">The network failed.</exception>
     /// <exception cref="AttentionTimeoutException">A timeout elapsed.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
+    public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseType);
+        return SendCoreAsync(request, responseType, static (response, type, token) => ReadJsonAsync(response, type, token), cancellationToken);
+    }
+
+    /// <summary>Sends the request and ignores the (2xx) body.</summary>
+    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
+    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        _ = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends the request and returns the raw 2xx answer; non-2xx answers throw as usual.</summary>
+    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
+    public Task<ApiResponse> SendRawAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendCoreAsync(request, (object?)null, static (response, _, token) => ReadRawAsync(response, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends through the pipeline and reads a 2xx answer with <paramref name="read"/>; a failure or a non-2xx answer becomes the
+    /// matching <see cref="AttentionException"/>. The one async frame of a call: the readers complete synchronously, because
+    /// the body is already buffered (inside the attempt, and by <see cref="HttpCompletionOption.ResponseContentRead"/>).
+    /// </summary>
+    private async Task<TResult> SendCoreAsync<TState, TResult>(
+        ApiRequest request,
+        TState state,
+        Func<HttpResponseMessage, TState, CancellationToken, ValueTask<TResult>> read,
+        CancellationToken cancellationToken)
+    {
         using var message = request.ToHttpRequestMessage(_baseAddress, _basePath, _userAgent);
         HttpResponseMessage response;
         try
         {
             response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (TranslateSendFailure(ex, message, cancellationToken) is { } translated)
+        catch (Exception ex) when ((ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            && ex is not AttentionException && TranslateFailure(ex, message) is { } translated)
         {
             throw translated;
         }
 
-        using var disposeResponse = response;
-        if (!response.IsSuccessStatusCode)
+        using (response)
         {
-            throw await ReadStatusExceptionAsync(response, message, cancellationToken).ConfigureAwait(false);
-        }
+            if (!response.IsSuccessStatusCode)
+            {
+                var details = await ApiErrorReader.ReadAsync(response, message, _time, cancellationToken).ConfigureAwait(false);
+                throw _errors.Create(details);
+            }
 
-        // The pipeline buffered the body inside the attempt, so it is read here straight from that buffer, without a copy.
+            try
+            {
+                return await read(response, state, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                throw TranslateFailure(ex, message)!;
+            }
+        }
+    }
+
+    /// <summary>Deserializes the buffered body straight from the attempt's buffer, without a copy.</summary>
+    private static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    {
         T? value;
         try
         {
@@ -97,10 +140,6 @@ public sealed class ApiConnection
                 ApiErrorReader.Truncate(text),
                 ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            throw TranslateFailure(ex, message)!;
-        }
 
         return value ?? throw new AttentionResponseException(
             $"The {(int)response.StatusCode} response body was empty or null where {typeof(T).Name} was expected.",
@@ -109,59 +148,10 @@ public sealed class ApiConnection
             null);
     }
 
-    /// <summary>Sends the request and ignores the (2xx) body.</summary>
-    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
-    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
-        _ = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Sends the request and returns the raw 2xx answer; non-2xx answers throw as usual.</summary>
-    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
-    public async Task<ApiResponse> SendRawAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    private static async ValueTask<ApiResponse> ReadRawAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        using var message = request.ToHttpRequestMessage(_baseAddress, _basePath, _userAgent);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TranslateSendFailure(ex, message, cancellationToken) is { } translated)
-        {
-            throw translated;
-        }
-
-        using var disposeResponse = response;
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ReadStatusExceptionAsync(response, message, cancellationToken).ConfigureAwait(false);
-        }
-
-        byte[] body;
-        try
-        {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            throw TranslateFailure(ex, message)!;
-        }
-
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return new ApiResponse(response.StatusCode, response.Headers, response.Content.Headers, body);
-    }
-
-    // Both send paths await HttpClient themselves (one async frame per call, not two) and share these two steps.
-
-    /// <summary>What a failed send becomes: null (rethrow as is) for the caller's own cancellation and the SDK's own exceptions.</summary>
-    private AttentionException? TranslateSendFailure(Exception ex, HttpRequestMessage message, CancellationToken cancellationToken) =>
-        (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) || ex is AttentionException
-            ? null
-            : TranslateFailure(ex, message);
-
-    /// <summary>Reads a non-2xx answer into the status's exception (with the server's message) for the caller to throw.</summary>
-    private async Task<AttentionException> ReadStatusExceptionAsync(HttpResponseMessage response, HttpRequestMessage message, CancellationToken cancellationToken)
-    {
-        var details = await ApiErrorReader.ReadAsync(response, message, _time, cancellationToken).ConfigureAwait(false);
-        return _errors.Create(details);
     }
 
     private static async Task<string?> ReadTextForErrorAsync(HttpResponseMessage response)

@@ -42,7 +42,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
         // With a rate limit the first attempt may wait for a permit, and that wait belongs inside the overall timeout,
         // which the attempt's own deadline (started after the permit) cannot bound: such calls always run in the pipeline.
         _directFirstAttempt = rateLimit is null || IsInfinite(_timeout);
-        _firstAttemptDeadlines = IsInfinite(_timeout) || (_attemptDeadlines is not null && options.AttemptTimeout < _timeout)
+        _firstAttemptDeadlines = !_directFirstAttempt || IsInfinite(_timeout) || (_attemptDeadlines is not null && options.AttemptTimeout < _timeout)
             ? _attemptDeadlines
             : new AttemptDeadlines(_timeout, _time, isOverallTimeout: true);
         if (options.MaxRetries > 0 || !_directFirstAttempt)

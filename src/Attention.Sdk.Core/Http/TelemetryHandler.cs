@@ -44,7 +44,7 @@ internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? logge
 
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            Log.Sending(_logger, profile.Name, method, LogRedactor.RedactUrl(request.RequestUri), attempt);
+            Log.Sending(_logger, profile.Name, method, UrlOf(request), attempt);
         }
 
         if (_logger.IsEnabled(LogLevel.Trace))
@@ -89,7 +89,12 @@ internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? logge
         }
     }
 
-    private static string? RouteOf(ApiCallContext call, HttpRequestMessage request) => call.Route ?? request.RequestUri?.AbsolutePath;
+    private string? RouteOf(ApiCallContext call, HttpRequestMessage request) =>
+        profile.AddressMayCarrySecrets ? "/" : call.Route ?? request.RequestUri?.AbsolutePath;
+
+    private string UrlOf(HttpRequestMessage request) => profile.AddressMayCarrySecrets
+        ? request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Authority) : string.Empty
+        : LogRedactor.RedactUrl(request.RequestUri);
 
     private void Record(TimeSpan elapsed, string method, string? route, string outcome)
     {

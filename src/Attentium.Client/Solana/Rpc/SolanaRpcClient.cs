@@ -1,4 +1,6 @@
 using System.Buffers;
+using Attention.Sdk;
+using Attention.Sdk.Http;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -15,12 +17,13 @@ namespace Attentium.Solana;
 /// </summary>
 public partial class SolanaRpcClient : IDisposable
 {
-    private static readonly SocketsHttpHandler s_sharedHandler = new()
+    // What the SDK pipeline needs to know about a JSON-RPC node: no key required, every call safe to repeat, and a URL that
+    // may hold the provider's access token, so telemetry shows only its host.
+    private static readonly ApiProfile s_profile = new("solana-rpc", new Uri("http://127.0.0.1:8899/"))
     {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-        ConnectTimeout = TimeSpan.FromSeconds(15),
+        RequiresApiKey = false,
+        RequestsAreSafeToRepeat = true,
+        AddressMayCarrySecrets = true,
     };
 
     private static readonly MediaTypeHeaderValue s_json = new("application/json");
@@ -32,7 +35,7 @@ public partial class SolanaRpcClient : IDisposable
     /// <summary>
     /// Creates a client. Pass an <see cref="HttpClient"/> (for example one built by the SDK's pipeline or by IHttpClientFactory) to
     /// control handlers and timeouts; without one, the client builds one on the SDK's pipeline (retries, timeouts and telemetry as
-    /// set in <paramref name="options"/>) over <see cref="SolanaRpcClientOptions.Transport"/> or one shared, pooled SocketsHttpHandler.
+    /// set in <paramref name="options"/>) over <see cref="AttentionClientOptions.Transport"/> or the SDK's shared, pooled socket handler.
     /// </summary>
     /// <exception cref="ArgumentException">A setting is invalid (for example no endpoint, or a negative timeout).</exception>
     public SolanaRpcClient(SolanaRpcClientOptions options, HttpClient? httpClient = null)
@@ -42,7 +45,7 @@ public partial class SolanaRpcClient : IDisposable
         _endpoint = options.RequireEndpoint();
         if (httpClient is null)
         {
-            _http = SolanaRpcPipeline.CreateHttpClient(options, _endpoint, s_sharedHandler);
+            _http = AttentionPipeline.CreateHttpClient(s_profile, options);
             _ownsHttpClient = true;
         }
         else

@@ -1,10 +1,27 @@
+using Attention.Sdk;
+
 namespace Attentium.Solana;
 
-/// <summary>Settings of a <see cref="SolanaRpcClient"/>.</summary>
-public sealed class SolanaRpcClientOptions
+/// <summary>
+/// Settings of a <see cref="SolanaRpcClient"/>. The retry, timeout, transport and key settings are the SDK's shared ones
+/// (<see cref="AttentionClientOptions"/>) and apply when the client builds its own HttpClient on the SDK pipeline: a 429 is
+/// waited out (its <c>Retry-After</c>, up to <see cref="AttentionClientOptions.MaxRetryAfter"/>), and a 408/5xx, a reset or an
+/// attempt timeout is retried with back-off, because every JSON-RPC call the client makes is safe to repeat: reads, and
+/// <c>sendTransaction</c> of signed bytes that the node de-duplicates by signature (<c>requestAirdrop</c>, devnet only, may
+/// be granted twice). <see cref="AttentionClientOptions.ApiKey"/>, when set, is sent as <c>Authorization: Bearer</c> for
+/// providers that take one; public nodes need none.
+/// </summary>
+public sealed class SolanaRpcClientOptions : AttentionClientOptions
 {
-    /// <summary>The JSON-RPC endpoint (a devnet or mainnet provider, or a local validator). Required.</summary>
-    public Uri? Endpoint { get; set; }
+    /// <summary>
+    /// The JSON-RPC endpoint (a devnet or mainnet provider, or a local validator), posted to exactly as given. Required.
+    /// The same value as <see cref="AttentionClientOptions.BaseAddress"/>.
+    /// </summary>
+    public Uri? Endpoint
+    {
+        get => BaseAddress;
+        set => BaseAddress = value;
+    }
 
     /// <summary>The commitment used when a method is not given one. Default: <see cref="Commitment.Confirmed"/>.</summary>
     public Commitment Commitment { get; set; } = Commitment.Confirmed;
@@ -16,33 +33,11 @@ public sealed class SolanaRpcClientOptions
     public TimeSpan ResendInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Retries after a 429 (waiting its <c>Retry-After</c> up to <see cref="MaxRetryAfter"/>), a 408/5xx, a reset or an attempt
-    /// timeout, with exponential back-off and jitter. Every JSON-RPC call the client makes is safe to repeat: reads, and
-    /// <c>sendTransaction</c> of signed bytes that the node de-duplicates by signature (<c>requestAirdrop</c>, devnet only,
-    /// may be granted twice). 0 turns retries off. Applies when the client builds its own HttpClient. Default: 3.
+    /// Shows the endpoint's scheme and host only: providers put access tokens in the path or the query, so the rest of the
+    /// URL (like the API key) never appears in logs.
     /// </summary>
-    public int MaxRetries { get; set; } = 3;
-
-    /// <summary>The first back-off delay; later ones grow exponentially, with jitter, up to <see cref="MaxRetryDelay"/>. Default: 0.5 seconds.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>The longest back-off delay between two attempts. Default: 30 seconds.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Upper bound for one HTTP exchange with the node. Default: 30 seconds.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Upper bound for one call including its retries and their delays. Default: 100 seconds.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
-
-    /// <summary>The longest <c>Retry-After</c> the client waits on its own; a longer one fails the call with the node's 429. Default: 60 seconds.</summary>
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>The innermost HTTP handler when the client builds its own HttpClient (tests, proxies). Default: one shared, pooled SocketsHttpHandler.</summary>
-    public HttpMessageHandler? Transport { get; set; }
-
-    /// <summary>The clock used by the confirmation loop and the retry delays (tests can pass a manual one). Default: <see cref="TimeProvider.System"/>.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    public override string ToString() =>
+        $"{nameof(SolanaRpcClientOptions)} {{ Endpoint = {(Endpoint is { IsAbsoluteUri: true } e ? $"{e.Scheme}://{e.Authority}/…" : "(none)")}, Commitment = {Commitment}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, MaxRetries = {MaxRetries} }}";
 
     internal Uri RequireEndpoint() =>
         Endpoint ?? throw new ArgumentException("SolanaRpcClientOptions.Endpoint is required (for example a devnet or mainnet RPC URL).", nameof(Endpoint));

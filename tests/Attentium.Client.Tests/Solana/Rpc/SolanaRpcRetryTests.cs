@@ -111,6 +111,26 @@ public sealed class SolanaRpcRetryTests(WireMockServer wiremock)
     }
 
     [Fact]
+    public async Task Access_token_in_the_endpoint_path_never_reaches_logs_or_the_options_text()
+    {
+        const string Token = "tok3nSECRET9f2c";
+        await using var scope = wiremock.NewScope();
+        await scope.StubAsync(Stub.Post($"rpc/{Token}").InScenario("t", newState: "ok").RespondsJson(503, "{}"), Ct);
+        await scope.StubAsync(Stub.Post($"rpc/{Token}").InScenario("t", requiredState: "ok").RespondsJson(200, Height), Ct);
+        var logs = new Attention.Sdk.Testing.Logging.CapturingLoggerProvider();
+        using var loggerFactory = logs.CreateLoggerFactory();
+        var options = new SolanaRpcClientOptions { Endpoint = scope.Url($"rpc/{Token}"), LoggerFactory = loggerFactory, RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
+        using var client = new SolanaRpcClient(options);
+
+        Assert.Equal(4242UL, await client.GetBlockHeightAsync(null, Ct));
+
+        Assert.NotEmpty(logs.Entries);
+        Assert.DoesNotContain(Token, logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, options.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, (await scope.GetRequestsAsync(Ct)).Count);
+    }
+
+    [Fact]
     public void Invalid_settings_fail_at_construction()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SolanaRpcClient(new SolanaRpcClientOptions { Endpoint = new Uri("http://rpc.test/"), MaxRetries = -1 }));
