@@ -35,6 +35,76 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
         Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
     }
 
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Net8_dependencies_are_the_8_0_release_line_and_net10_dependencies_the_10_0_0_release(string id)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(packages.Feed, $"{id}.{packages.Version}.nupkg"));
+        using var nuspecStream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var nuspec = XDocument.Load(nuspecStream);
+        XNamespace ns = nuspec.Root!.GetDefaultNamespace();
+        var groups = nuspec.Descendants(ns + "group").ToDictionary(g => (string)g.Attribute("targetFramework")!, StringComparer.OrdinalIgnoreCase);
+
+        foreach (var (tfm, line) in new[] { ("net8.0", "8.0."), ("net10.0", "10.0.0") })
+        {
+            var extensions = groups[tfm].Elements(ns + "dependency")
+                .Where(d => ((string)d.Attribute("id")!).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || (string)d.Attribute("id")! == "System.Threading.RateLimiting")
+                .ToList();
+            Assert.All(extensions, d => Assert.StartsWith(line, (string)d.Attribute("version")!, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_net8_app_on_the_8_0_configuration_packages_restores_and_builds_against_the_packages()
+    {
+        var project = Path.Combine(packages.WorkRoot, "consumer-net8");
+        Directory.CreateDirectory(project);
+        await File.WriteAllTextAsync(Path.Combine(project, "Consumer8.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net8.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.Extensions.Configuration" Version="8.0.0" />
+                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="8.0.1" />
+                <PackageReference Include="AttentionFactory.Client" Version="{packages.Version}" />
+                <PackageReference Include="AutoPersonas.Client" Version="{packages.Version}" />
+                <PackageReference Include="Attentium.Client" Version="{packages.Version}" />
+              </ItemGroup>
+            </Project>
+            """, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AttentionFactory:ApiKey"] = "af_test_sk_x" }).Build();
+            var services = new ServiceCollection().AddAttentionFactoryClient(configuration.GetSection("AttentionFactory")).Services;
+            Console.WriteLine(services.Count);
+            """, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{packages.Feed}" />
+              </packageSources>
+            </configuration>
+            """, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Directory.Build.props"), "<Project />", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Directory.Packages.props"), "<Project />", TestContext.Current.CancellationToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        // Restore fails with NU1605 (a downgrade) if a package pushes Microsoft.Extensions.* past the app's 8.0 line.
+        var output = await DotnetCli.RunAsync(project, null, timeout.Token, "build", "-nologo");
+
+        Assert.Contains("Build succeeded", output);
+        Assert.DoesNotContain("NU1605", output);
+    }
+
     [Fact]
     public async Task New_console_project_restores_the_packages_from_a_local_feed_and_calls_the_sandbox()
     {

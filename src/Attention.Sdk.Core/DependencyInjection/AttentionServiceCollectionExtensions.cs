@@ -9,7 +9,10 @@ namespace Attention.Sdk.DependencyInjection;
 /// <summary>
 /// Registers an Attention SDK client with <see cref="IHttpClientFactory"/>. API packages call this from their own
 /// <c>AddXxxClient</c> methods; it returns the <see cref="IHttpClientBuilder"/> so applications can add their own handlers
-/// (they run inside the SDK's handlers, per attempt).
+/// (they run inside the SDK's handlers, per attempt). Handlers added for every client through <c>ConfigureHttpClientDefaults</c>
+/// (for example <c>AddStandardResilienceHandler</c> from .NET Aspire service defaults) are not applied to SDK clients: they would
+/// retry on their own inside the SDK's pipeline, repeating calls the server does not de-duplicate. The factory's per-request
+/// logging handlers are removed too; the SDK logs each attempt itself.
 /// </summary>
 public static class AttentionServiceCollectionExtensions
 {
@@ -47,8 +50,16 @@ public static class AttentionServiceCollectionExtensions
             http.BaseAddress = options.ResolveBaseAddress(profile);
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
+        // The SDK logs each attempt itself (with redaction); the factory's own per-request logging handlers would only repeat it.
+        builder.RemoveAllLoggers();
         builder.ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
         {
+            // Handlers already in the list come from ConfigureHttpClientDefaults (applied before any client's own configuration):
+            // an app-wide resilience handler there would sit inside the SDK's pipeline and retry each attempt on its own,
+            // repeating non-idempotent calls and multiplying attempts. The SDK owns retries, timeouts and idempotency for its
+            // clients, so app-wide defaults are dropped; handlers added to the builder this method returns are kept (they run
+            // once per attempt, inside the SDK's handlers).
+            handlers.Clear();
             var sdkHandlers = AttentionPipeline.CreateHandlers(profile, provider.GetRequiredService<IOptions<TOptions>>().Value);
             for (var i = 0; i < sdkHandlers.Count; i++)
             {

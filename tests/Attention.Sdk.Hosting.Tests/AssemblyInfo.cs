@@ -1,0 +1,3 @@
+using Attention.Sdk.Testing.WireMock;
+
+[assembly: AssemblyFixture(typeof(WireMockServer))]
