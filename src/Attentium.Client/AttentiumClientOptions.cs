@@ -56,7 +56,8 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
 
     /// <summary>
     /// Where the client records campaign id → payment signature BEFORE sending a payment, so a campaign is never paid twice and a
-    /// crash can be resumed. Default: <see langword="null"/>, an in-memory ledger per client; give a durable one to survive restarts.
+    /// crash can be resumed. Default: <see langword="null"/>, an in-memory ledger per client (per registration when registered with
+    /// <c>AddAttentiumClient</c>, which logs a warning); give a durable one (<see cref="FilePaymentLedger"/>) to survive restarts.
     /// </summary>
     public IPaymentLedger? PaymentLedger { get; set; }
 

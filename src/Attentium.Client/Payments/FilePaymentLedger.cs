@@ -15,8 +15,9 @@ namespace Attentium.Payments;
 /// open with <see cref="PaymentLedgerCorruptException"/> instead of being skipped.</item>
 /// <item>On Unix the file is created with mode 0600 (an existing file is narrowed to it): it holds signed transactions.</item>
 /// <item>One writer at a time: the file is opened exclusively and, on Linux, also held by a POSIX record lock, which the runtime's
-/// file-locking switch cannot turn off. A second open, from this process or another, fails with
-/// <see cref="PaymentLedgerLockedException"/>.</item>
+/// file-locking switch (<c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c>) cannot turn off; on other Unix systems, where the exclusive open
+/// is the only lock, the ledger refuses to open while that switch is on. A second open, from this process or another, fails
+/// with <see cref="PaymentLedgerLockedException"/>.</item>
 /// </list>
 /// </summary>
 public sealed class FilePaymentLedger : IPaymentLedger, IDisposable
@@ -169,6 +170,12 @@ public sealed class FilePaymentLedger : IPaymentLedger, IDisposable
             options.UnixCreateMode = OwnerReadWrite;
         }
 
+        if (!OperatingSystem.IsWindows() && !OperatingSystem.IsLinux() && RuntimeFileLockingDisabled())
+        {
+            // Elsewhere on Unix the exclusive open is the only lock, and the runtime switch would make it a no-op.
+            throw new IOException($"The payment ledger '{path}' cannot be held exclusively: file locking is switched off for this process (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or System.IO.DisableFileLocking).");
+        }
+
         FileStream file;
         try
         {
@@ -208,6 +215,11 @@ public sealed class FilePaymentLedger : IPaymentLedger, IDisposable
             throw;
         }
     }
+
+    private static bool RuntimeFileLockingDisabled() =>
+        (AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled)
+        || Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is { } value
+            && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     // Windows: ERROR_SHARING_VIOLATION (32) or ERROR_LOCK_VIOLATION (33); Unix: EWOULDBLOCK/EAGAIN (11 on Linux, 35 on macOS and BSD).
     private static bool IsLockConflict(IOException ex) =>
