@@ -9,7 +9,7 @@ namespace Attentium;
 /// <summary>
 /// Binds <see cref="AttentiumClientOptions"/> from configuration without reflection. Nothing it cannot read falls back to a default:
 /// an unknown cluster, commitment or encoding, a malformed RPC endpoint, key or duration, or (in a section) a key that is not an
-/// Attentium setting is recorded in <see cref="AttentiumClientOptions.ConfigurationErrors"/> with its full key, and validation
+/// Attentium setting or a missing section is recorded in <see cref="AttentiumClientOptions.ConfigurationErrors"/> with its full key, and validation
 /// then fails at start-up. A typo must never mean mainnet.
 /// </summary>
 internal static class AttentiumOptionsConfiguration
@@ -37,8 +37,16 @@ internal static class AttentiumOptionsConfiguration
             options.ConfigurationErrors.Add(new ConfigurationError(PathOf(configuration, string.Empty).TrimEnd(':'), ex.Message));
         }
 
-        if (configuration is IConfigurationSection)
+        if (configuration is IConfigurationSection section)
         {
+            if (!section.Exists())
+            {
+                // A misspelt section name would otherwise leave every default in place: mainnet and its public RPC.
+                options.ConfigurationErrors.Add(new ConfigurationError(
+                    section.Path,
+                    $"The configuration section '{section.Path}' is missing or empty; set at least its Cluster (MainnetBeta, Devnet or Custom)."));
+            }
+
             foreach (var child in configuration.GetChildren())
             {
                 if (!s_knownKeys.Contains(child.Key))

@@ -64,6 +64,19 @@ public sealed class AttentiumConfigurationTests
     }
 
     [Fact]
+    public void Missing_section_fails_start_up_instead_of_defaulting_to_mainnet()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Attentium:Cluster"] = "Devnet" }).Build();
+        var services = new ServiceCollection();
+        services.AddAttentiumClient(configuration.GetSection("Attentum"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => Start(provider));
+
+        Assert.Contains("section 'Attentum' is missing or empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Malformed_rpc_endpoint_is_not_repeated_in_the_error()
     {
         using var provider = Build(new() { ["RpcEndpoint"] = "mainnet.rpc-provider.example/?api-key=s3cr3t-token" });
