@@ -5,7 +5,7 @@ using Rfc8032 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
 namespace Attention.Sdk.Benchmarks;
 
 /// <summary>
-/// Ed25519 over the SDK's Solana layer (Portable.BouncyCastle underneath): signing the serialized message of a two-instruction
+/// Ed25519 over the SDK's Solana layer (BouncyCastle.Cryptography underneath): signing the serialized message of a two-instruction
 /// transaction (USDC TransferChecked + memo, ~250 bytes) with an in-process <see cref="Keypair"/>, and verifying that signature.
 /// Target: ≥ 0.75× <c>openssl speed ed25519</c> signs/s and ≥ 3× @solana/web3.js in Node, measured by
 /// <c>benchmarks/node/compare-signing.sh</c> (these benchmarks give the per-call time and allocations). The last row is not SDK
@@ -47,7 +47,7 @@ public class SolanaSigningBenchmarks
     public byte[] RawCachedKeySign()
     {
         var signature = new byte[64];
-        Rfc8032.Sign(_seed, 0, _publicKey, 0, _message, 0, _message.Length, signature, 0);
+        Rfc8032.Sign(_seed.AsSpan(), _publicKey.AsSpan(), _message.AsSpan(), signature.AsSpan());
         return signature;
     }
 

@@ -26,6 +26,7 @@ openssl_rate="$(awk '/EdDSA \(Ed25519\)/ { print $(NF-1) }' <<<"$openssl_out" | 
 echo "SDK Keypair.Sign for ${seconds}s..." >&2
 sdk_out="$(dotnet run -c Release --no-build --project "$project" -- --sign-throughput "$seconds")"
 sdk_rate="$(awk -F': ' '$1 == "signs/s" { print $2 }' <<<"$sdk_out")"
+sdk_bytes="$(awk -F': ' '$1 == "bytes allocated/sign" { print $2 }' <<<"$sdk_out")"
 
 echo "web3.js sign for ${seconds}s..." >&2
 web3_out="$(node "$here/web3-sign.mjs" "$seconds")"
@@ -47,14 +48,14 @@ for value in "$openssl_rate" "$sdk_rate" "$web3_rate"; do
   fi
 done
 
-awk -v o="$openssl_rate" -v s="$sdk_rate" -v w="$web3_rate" -v a="$web3_api_rate" -v secs="$seconds" \
+awk -v o="$openssl_rate" -v s="$sdk_rate" -v b="$sdk_bytes" -v w="$web3_rate" -v a="$web3_api_rate" -v secs="$seconds" \
     -v bytes="$(field 'message bytes' "$sdk_out")" -v same="$same" -v node="$(head -n1 <<<"$web3_out")" 'BEGIN {
   printf "Ed25519 sign, single thread, %ss per side, %s-byte message (same bytes and signature on SDK and web3.js: %s)\n", secs, bytes, same
   printf "%s; openssl: %s\n\n", node, "'"$(openssl version | cut -d" " -f1-2)"'"
   printf "| %-34s | %12s | %-22s |\n", "implementation", "signs/s", "SDK ratio (target)"
   printf "|%s|%s|%s|\n", "------------------------------------", "--------------", "------------------------"
   printf "| %-34s | %12.0f | %-22s |\n", "OpenSSL (openssl speed ed25519)", o, sprintf("%.2fx (>= 0.75x) %s", s / o, (s / o >= 0.75) ? "met" : "MISS")
-  printf "| %-34s | %12.0f | %-22s |\n", "SDK Keypair.Sign (BouncyCastle)", s, "-"
+  printf "| %-34s | %12.0f | %-22s |\n", "SDK Keypair.Sign (BouncyCastle)", s, (b != "") ? sprintf("%s B allocated/sign", b) : "-"
   printf "| %-34s | %12.0f | %-22s |\n", "web3.js sign (@noble/curves)", w, sprintf("%.2fx (>= 3x) %s", s / w, (s / w >= 3) ? "met" : "MISS")
   if (a != "") printf "| %-34s | %12.0f | %-22s |\n", "web3.js VersionedTransaction.sign", a, sprintf("%.2fx", s / a)
 }'

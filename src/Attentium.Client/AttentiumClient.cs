@@ -26,13 +26,14 @@ public class AttentiumClient : IDisposable
         RequiresApiKey = false,
     };
 
-    private readonly SolanaRpcClient? _ownedRpc;
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly AttentiumPaymentServices? _ownedPaymentServices;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/> and its own Solana RPC client for <see cref="AttentiumClientOptions.ResolveRpcEndpoint"/>.</summary>
     /// <param name="options">The settings.</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names it).</exception>
     public AttentiumClient(AttentiumClientOptions options)
-        : this(AttentionPipeline.CreateHttpClient(Profile, Validated(options)), options, null)
+        : this(AttentionPipeline.CreateHttpClient(Profile, Validated(options)), ownsHttpClient: true, options, sharedPaymentServices: null, solanaRpc: null)
     {
     }
 
@@ -41,37 +42,49 @@ public class AttentiumClient : IDisposable
     /// <param name="solanaRpc">The Solana JSON-RPC client payments are sent and confirmed with.</param>
     /// <exception cref="ArgumentException">A setting is invalid.</exception>
     public AttentiumClient(AttentiumClientOptions options, SolanaRpcClient solanaRpc)
-        : this(AttentionPipeline.CreateHttpClient(Profile, Validated(options)), options, solanaRpc ?? throw new ArgumentNullException(nameof(solanaRpc)))
+        : this(AttentionPipeline.CreateHttpClient(Profile, Validated(options)), ownsHttpClient: true, options, sharedPaymentServices: null, solanaRpc ?? throw new ArgumentNullException(nameof(solanaRpc)))
     {
     }
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> that already carries the SDK's handlers (the DI path).</summary>
-    internal AttentiumClient(HttpClient httpClient, AttentiumClientOptions options, SolanaRpcClient? solanaRpc)
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> that already carries the SDK's handlers (the dependency-injection path) and
+    /// payment services shared with the other clients of the same registration. Neither is disposed by this client.
+    /// </summary>
+    internal AttentiumClient(HttpClient httpClient, AttentiumClientOptions options, AttentiumPaymentServices paymentServices)
+        : this(httpClient, ownsHttpClient: false, options, paymentServices ?? throw new ArgumentNullException(nameof(paymentServices)), solanaRpc: null)
+    {
+    }
+
+    // The one constructor that builds a client; it disposes an owned HttpClient when it fails. sharedPaymentServices: services
+    // shared with other clients, or null to create (and own) them, over solanaRpc when the caller gave one.
+    private AttentiumClient(HttpClient httpClient, bool ownsHttpClient, AttentiumClientOptions options, AttentiumPaymentServices? sharedPaymentServices, SolanaRpcClient? solanaRpc)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate(Profile);
-        Options = options;
-        if (solanaRpc is null)
+        AttentiumPaymentServices paymentServices;
+        try
         {
-            var rpcOptions = new SolanaRpcClientOptions
+            ArgumentNullException.ThrowIfNull(options);
+            options.Validate(Profile);
+            paymentServices = sharedPaymentServices ?? AttentiumPaymentServices.Create(options, solanaRpc, shared: false);
+        }
+        catch
+        {
+            if (ownsHttpClient)
             {
-                Endpoint = options.ResolveRpcEndpoint(),
-                Commitment = options.Commitment,
-                ConfirmationPollInterval = options.ConfirmationPollInterval,
-            };
+                httpClient.Dispose();
+            }
 
-            // The node gets the same retry and timeout settings, and the same clock, as the Attentium API.
-            rpcOptions.CopyResilienceSettingsFrom(options);
-            _ownedRpc = new SolanaRpcClient(rpcOptions);
-            solanaRpc = _ownedRpc;
+            throw;
         }
 
-        SolanaRpc = solanaRpc;
-        Inspector = new TransactionInspector(options.BuildInspectionOptions(), solanaRpc);
-        PaymentLedger = options.PaymentLedger ?? new InMemoryPaymentLedger();
+        _ownedHttpClient = ownsHttpClient ? httpClient : null;
+        _ownedPaymentServices = sharedPaymentServices is null ? paymentServices : null;
+        Options = options;
+        SolanaRpc = paymentServices.Rpc;
+        Inspector = paymentServices.Inspector;
+        PaymentLedger = paymentServices.Ledger;
         var connection = new ApiConnection(httpClient, Profile, options, new ApiExceptionFactory { Custom = AttentiumErrors.Map });
-        var payments = new SolanaPayments(solanaRpc, Inspector, PaymentLedger, options);
+        var payments = new SolanaPayments(SolanaRpc, Inspector, PaymentLedger, options);
         Market = new MarketClient(connection);
         Campaigns = new CampaignsClient(connection, payments, options);
         Results = new ResultsClient(connection, options);
@@ -120,19 +133,21 @@ public class AttentiumClient : IDisposable
     /// <summary>Worker claims: balance, signed withdrawal, submit.</summary>
     public virtual ClaimsClient Claims { get; }
 
-    /// <summary>Disposes the Solana RPC client if this client created it.</summary>
+    /// <summary>Disposes the <see cref="HttpClient"/> and the Solana RPC client if this client created them (not ones it was given).</summary>
     public void Dispose()
     {
         Dispose(true);
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Disposes the Solana RPC client if this client created it.</summary>
+    /// <summary>Disposes the <see cref="HttpClient"/> and the Solana RPC client if this client created them.</summary>
+    /// <param name="disposing">Whether this is a call to <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _ownedRpc?.Dispose();
+            _ownedHttpClient?.Dispose();
+            _ownedPaymentServices?.Dispose();
         }
     }
 

@@ -56,7 +56,8 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
 
     /// <summary>
     /// Where the client records campaign id → payment signature BEFORE sending a payment, so a campaign is never paid twice and a
-    /// crash can be resumed. Default: <see langword="null"/>, an in-memory ledger per client; give a durable one to survive restarts.
+    /// crash can be resumed. Default: <see langword="null"/>, an in-memory ledger per client (per registration when registered with
+    /// <c>AddAttentiumClient</c>, which logs a warning); give a durable one (<see cref="FilePaymentLedger"/>) to survive restarts.
     /// </summary>
     public IPaymentLedger? PaymentLedger { get; set; }
 
@@ -84,9 +85,22 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
         _ => throw new ArgumentException($"{nameof(UsdcMint)} is required when {nameof(Cluster)} is {nameof(SolanaCluster.Custom)}.", nameof(UsdcMint)),
     };
 
+    /// <summary>
+    /// Values read from configuration that could not be used (each names its key). Binding records them instead of falling back to
+    /// a default, so <see cref="Validate"/> fails at start-up rather than paying on a cluster nobody chose.
+    /// </summary>
+    internal List<ConfigurationError> ConfigurationErrors { get; } = [];
+
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">A setting is invalid, or a configuration value could not be read (the message names its key).</exception>
     public override void Validate(ApiProfile profile)
     {
+        if (ConfigurationErrors.Count > 0)
+        {
+            var first = ConfigurationErrors[0];
+            throw new ArgumentException(first.Message, first.Key);
+        }
+
         base.Validate(profile);
         var rpc = ResolveRpcEndpoint();
         if (!rpc.IsAbsoluteUri || (rpc.Scheme != Uri.UriSchemeHttps && rpc.Scheme != Uri.UriSchemeHttp))
@@ -135,6 +149,9 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
         return built;
     }
 }
+
+/// <summary>A configuration value that could not be used: its full key (for example <c>Attentium:Cluster</c>) and why.</summary>
+internal sealed record ConfigurationError(string Key, string Message);
 
 /// <summary>The Solana cluster payments are made on.</summary>
 public enum SolanaCluster

@@ -1,7 +1,10 @@
 using Attention.Sdk.DependencyInjection;
 using Attentium;
+using Attentium.Payments;
 using Attentium.Solana;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,65 +12,51 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AttentiumServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="AttentiumClient"/> (transient, over a pooled <see cref="HttpClient"/> with the SDK's handlers). A
-    /// <see cref="SolanaRpcClient"/> registered in the container is used for payments; otherwise each client creates one for the
-    /// configured cluster. Register a durable <see cref="Attentium.Payments.IPaymentLedger"/> through the options to survive restarts.
+    /// Registers <see cref="AttentiumClient"/> (transient, over a pooled <see cref="HttpClient"/> with the SDK's handlers). Every
+    /// client the container creates shares one Solana RPC client, one transaction inspector and one payment ledger, so concurrent
+    /// requests never pay the same campaign twice. A <see cref="SolanaRpcClient"/> registered in the container is used for payments;
+    /// otherwise one is created for the configured cluster. The options are validated when the host starts
+    /// (<see cref="OptionsValidationException"/> naming the setting). Register a durable <see cref="IPaymentLedger"/> through the
+    /// options to survive restarts: the in-memory default logs a warning.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options (cluster, RPC endpoint, treasury, ...).</param>
     public static IHttpClientBuilder AddAttentiumClient(this IServiceCollection services, Action<AttentiumClientOptions>? configure = null) =>
-        services.AddAttentionApiClient<AttentiumClient, AttentiumClientOptions>(
-            AttentiumClient.Profile,
-            configure is null ? null : builder => builder.Configure(configure),
-            static (http, options, provider) => new AttentiumClient(http, options, provider.GetService<SolanaRpcClient>()));
+        Register(services, configure is null ? null : builder => builder.Configure(configure));
 
     /// <summary>
-    /// Registers <see cref="AttentiumClient"/> with options bound from configuration (for example the <c>Attentium</c> section:
-    /// <c>BaseAddress</c>, <c>Timeout</c>, <c>Cluster</c> (<c>MainnetBeta</c>, <c>Devnet</c>, <c>Custom</c>), <c>RpcEndpoint</c>,
-    /// <c>UsdcMint</c>, <c>EscrowProgramId</c>, <c>Treasury</c>, <c>Commitment</c>, <c>ConfirmationTimeout</c>, <c>ClaimSignatureEncoding</c>).
+    /// Registers <see cref="AttentiumClient"/> as <see cref="AddAttentiumClient(IServiceCollection, Action{AttentiumClientOptions})"/>
+    /// does, with options bound from configuration (for example the <c>Attentium</c> section: <c>BaseAddress</c>, <c>Timeout</c>,
+    /// <c>Cluster</c> (<c>MainnetBeta</c> or <c>mainnet-beta</c>, <c>Devnet</c>, <c>Custom</c>), <c>RpcEndpoint</c>, <c>UsdcMint</c>,
+    /// <c>EscrowProgramId</c>, <c>Treasury</c>, <c>Commitment</c>, <c>ConfirmationTimeout</c>, <c>ClaimSignatureEncoding</c>). A value
+    /// that cannot be read, or a key that is not a setting, fails start-up with an <see cref="OptionsValidationException"/> naming the
+    /// key; it never falls back to a default.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding the options.</param>
     public static IHttpClientBuilder AddAttentiumClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        return Register(services, builder => builder.Configure(options => AttentiumOptionsConfiguration.Bind(configuration, options)));
+    }
+
+    private static IHttpClientBuilder Register(IServiceCollection services, Action<OptionsBuilder<AttentiumClientOptions>>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AttentiumClientOptions>, AttentiumOptionsValidator>());
+
+        // One per registration (the client type has one registration name): created with the first client, disposed with the container.
+        services.TryAddSingleton(static provider => AttentiumPaymentServices.Create(
+            provider.GetRequiredService<IOptions<AttentiumClientOptions>>().Value,
+            provider.GetService<SolanaRpcClient>(),
+            shared: true));
         return services.AddAttentionApiClient<AttentiumClient, AttentiumClientOptions>(
             AttentiumClient.Profile,
-            builder => builder.Configure(options => AttentiumOptionsConfiguration.Bind(configuration, options)),
-            static (http, options, provider) => new AttentiumClient(http, options, provider.GetService<SolanaRpcClient>()));
+            builder =>
+            {
+                configure?.Invoke(builder);
+                builder.ValidateOnStart();
+            },
+            static (http, options, provider) => new AttentiumClient(http, options, provider.GetRequiredService<AttentiumPaymentServices>()));
     }
-}
-
-/// <summary>Binds <see cref="AttentiumClientOptions"/> from configuration without reflection.</summary>
-internal static class AttentiumOptionsConfiguration
-{
-    public static void Bind(IConfiguration configuration, AttentiumClientOptions options)
-    {
-        AttentionClientOptionsBinder.Bind(configuration, options);
-        if (Enum.TryParse<SolanaCluster>(configuration["Cluster"]?.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var cluster))
-        {
-            options.Cluster = cluster;
-        }
-
-        if (Uri.TryCreate(configuration["RpcEndpoint"], UriKind.Absolute, out var rpc))
-        {
-            options.RpcEndpoint = rpc;
-        }
-
-        options.UsdcMint = Key(configuration["UsdcMint"]) ?? options.UsdcMint;
-        options.EscrowProgramId = Key(configuration["EscrowProgramId"]) ?? options.EscrowProgramId;
-        options.Treasury = Key(configuration["Treasury"]) ?? options.Treasury;
-        if (Enum.TryParse<Commitment>(configuration["Commitment"], ignoreCase: true, out var commitment))
-        {
-            options.Commitment = commitment;
-        }
-
-        options.ConfirmationTimeout = AttentionClientOptionsBinder.ReadDuration(configuration, "ConfirmationTimeout") ?? options.ConfirmationTimeout;
-        if (Enum.TryParse<Attentium.Claims.ClaimSignatureEncoding>(configuration["ClaimSignatureEncoding"], ignoreCase: true, out var encoding))
-        {
-            options.ClaimSignatureEncoding = encoding;
-        }
-    }
-
-    private static PublicKey? Key(string? text) => string.IsNullOrWhiteSpace(text) ? null : PublicKey.Parse(text.Trim());
 }

@@ -1,12 +1,11 @@
 using System.Numerics;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
+using Rfc8032 = Org.BouncyCastle.Math.EC.Rfc8032.Ed25519;
 
 namespace Attentium.Solana;
 
 /// <summary>
-/// The only place that touches the Ed25519 implementation (Portable.BouncyCastle), so it can be swapped
-/// without changing the rest of the Solana layer. Signatures are deterministic (RFC 8032).
+/// The only place that touches the Ed25519 implementation (BouncyCastle.Cryptography's span-based RFC 8032 code), so it can be
+/// swapped without changing the rest of the Solana layer. Signatures are deterministic (RFC 8032, pure Ed25519: no context).
 /// </summary>
 internal static class Ed25519
 {
@@ -21,28 +20,32 @@ internal static class Ed25519
     public static byte[] PublicKeyFromSeed(ReadOnlySpan<byte> seed)
     {
         RequireLength(seed, SeedLength, "seed");
-        var key = new Ed25519PrivateKeyParameters(seed.ToArray(), 0);
-        return key.GeneratePublicKey().GetEncoded();
+        var publicKey = new byte[PublicKeyLength];
+        Rfc8032.GeneratePublicKey(seed, publicKey.AsSpan());
+        return publicKey;
     }
 
     /// <summary>Signs <paramref name="message"/> with the key of <paramref name="seed"/>.</summary>
     public static byte[] Sign(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> message)
     {
         RequireLength(seed, SeedLength, "seed");
-        return Sign(seed.ToArray(), PublicKeyFromSeed(seed), message);
+        Span<byte> publicKey = stackalloc byte[PublicKeyLength];
+        Rfc8032.GeneratePublicKey(seed, publicKey);
+        return Sign(seed, publicKey, message);
     }
 
     /// <summary>
     /// Signs with a seed whose public key the caller already holds (a <see cref="Keypair"/> derives it once): the RFC 8032
-    /// signer is given it instead of deriving it again, which halves the cost of each signature.
+    /// signer is given it instead of deriving it again, which halves the cost of each signature. The message is read in place.
     /// </summary>
-    public static byte[] Sign(byte[] seed, byte[] publicKey, ReadOnlySpan<byte> message)
+    public static byte[] Sign(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message)
     {
         RequireLength(seed, SeedLength, "seed");
         RequireLength(publicKey, PublicKeyLength, "publicKey");
-        var bytes = message.ToArray();
         var signature = new byte[SignatureLength];
-        Org.BouncyCastle.Math.EC.Rfc8032.Ed25519.Sign(seed, 0, publicKey, 0, bytes, 0, bytes.Length, signature, 0);
+
+        // All-span arguments select pure Ed25519 (sk, pk, m, sig); the overloads that take a byte[] second argument are Ed25519ctx.
+        Rfc8032.Sign(seed, publicKey, message, signature.AsSpan());
         return signature;
     }
 
@@ -56,11 +59,7 @@ internal static class Ed25519
 
         try
         {
-            var verifier = new Ed25519Signer();
-            verifier.Init(false, new Ed25519PublicKeyParameters(publicKey.ToArray(), 0));
-            var bytes = message.ToArray();
-            verifier.BlockUpdate(bytes, 0, bytes.Length);
-            return verifier.VerifySignature(signature.ToArray());
+            return Rfc8032.Verify(signature, publicKey, message);
         }
         catch (ArgumentException)
         {
