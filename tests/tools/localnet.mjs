@@ -4,7 +4,7 @@
 //
 // Prints "LISTENING <port>" as its first stdout line. Serves the standard methods the SDK's SolanaRpcClient uses, with the
 // standard request and response shapes and error codes, so the same client works against devnet and mainnet:
-// getLatestBlockhash, getBlockHeight, getSlot, sendTransaction, simulateTransaction, getSignatureStatuses, getBalance,
+// getLatestBlockhash, isBlockhashValid, getBlockHeight, getSlot, sendTransaction, simulateTransaction, getSignatureStatuses, getBalance,
 // getAccountInfo, getTokenAccountBalance, requestAirdrop, getHealth, getVersion.
 // Test-only methods (prefix localnet_): createMint, setTokenAccount, mintTo, expireBlockhash, createLookupTable,
 // getTransactionLogs, getMemos.
@@ -392,6 +392,8 @@ const methods = {
   getHealth: () => 'ok',
   getVersion: () => ({ 'solana-core': '2.0.0-localnet', 'feature-set': 0 }),
   getLatestBlockhash: () => withContext(currentBlockhash()),
+  // Only LiteSVM's current blockhash is accepted, so that is the only valid one.
+  isBlockhashValid: ([hash]) => withContext(typeof hash === 'string' && hash === svm.latestBlockhash()),
   getBlockHeight: () => Number(blockHeight),
   getSlot: () => Number(blockHeight),
   sendTransaction,
