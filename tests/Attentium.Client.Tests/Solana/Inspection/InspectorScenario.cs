@@ -50,7 +50,7 @@ internal sealed class InspectorScenario : IDisposable
 
     public TransactionInspectionOptions Options(Action<TransactionInspectionOptions>? configure = null)
     {
-        var options = new TransactionInspectionOptions { UsdcMint = Mint };
+        var options = new TransactionInspectionOptions { UsdcMint = Mint, Treasury = Treasury };
         configure?.Invoke(options);
         return options;
     }
