@@ -44,11 +44,12 @@ internal sealed class SolanaPayments
     }
 
     /// <summary>
-    /// The USDC base units the server stated for a refund or claim (rounded down; 0 when absent, not positive or too large), the
-    /// least the inspector must see arriving.
+    /// The least USDC (base units) a refund or claim must credit the agent, for the simulation to prove: the amount the server
+    /// stated, rounded down, and at least one base unit (a refund or claim that credits nothing is no refund; an absent, zero or
+    /// unreadable amount cannot lower that).
     /// </summary>
     public static ulong StatedUnits(decimal? amount) =>
-        amount is { } value && value > 0 && value < ulong.MaxValue / 1_000_000m ? (ulong)decimal.Floor(value * 1_000_000m) : 0;
+        Math.Max(1UL, amount is { } value && value > 0 && value < ulong.MaxValue / 1_000_000m ? (ulong)decimal.Floor(value * 1_000_000m) : 0);
 
     /// <summary>Builds and signs the memo-flow payment: create the treasury's USDC account if needed, TransferChecked, memo.</summary>
     public async Task<(Transaction Transaction, ulong LastValidBlockHeight)> BuildMemoPaymentAsync(ISolanaSigner agent, PublicKey treasury, ulong amount, string campaignId, CancellationToken cancellationToken)
