@@ -10,7 +10,7 @@
 // getTransactionLogs, getMemos.
 //
 // LiteSVM has no blocks: the block height is synthesized (one block per tick), and each blockhash gets a
-// lastValidBlockHeight of (height when first handed out) + 150. LiteSVM knows only its current blockhash, so the localnet checks
+// lastValidBlockHeight of (height when first handed out) + 300. LiteSVM knows only its current blockhash, so the localnet checks
 // blockhashes itself: every blockhash handed out is accepted until the block height passes its lastValidBlockHeight (as on a
 // real cluster), and the current one is rotated before it would outlive its own; localnet_expireBlockhash rotates it now and
 // jumps the block height past every lastValidBlockHeight handed out so far.
@@ -32,10 +32,12 @@ const TOKEN_PROGRAM = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
 const TOKEN_2022_PROGRAM = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';
 const ATA_PROGRAM = 'ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL';
 const LOOKUP_TABLE_PROGRAM = 'AddressLookupTab1e1111111111111111111111111';
-const VALID_BLOCKS = 150n;
+const VALID_BLOCKS = 300n;
 // JSON.stringify cannot write u64::MAX exactly; RPC nodes send it as a bare number for rentEpoch.
 const U64_MAX_MARKER = '__u64_max__';
-const ROTATE_MARGIN = 30n;
+// A blockhash is handed out for VALID_BLOCKS - ROTATE_MARGIN blocks, so each one handed out stays valid for at least
+// ROTATE_MARGIN more (25 s at the default tick): tests on a busy machine do not see it expire under them.
+const ROTATE_MARGIN = 250n;
 
 const svm = new LiteSVM().withTransactionHistory(10_000n);
 const addressEncoder = getAddressEncoder();

@@ -21,8 +21,10 @@ internal sealed record TokenAccountState(PublicKey Program, PublicKey Mint, Publ
         }
 
         var data = account.Data.Span;
-        // Token-2022 puts an account-type byte after the base layout when extensions follow (1 = mint, 2 = account).
-        if (data.Length < Length || (data.Length > Length && data[AccountTypeOffset] != AccountTypeAccount))
+        // SPL Token accounts are exactly 165 bytes (a 355-byte multisig is not one); Token-2022 puts an account-type byte after
+        // the base layout when extensions follow (1 = mint, 2 = account).
+        var extended = data.Length > Length && account.Owner == PublicKey.Token2022Program && data[AccountTypeOffset] == AccountTypeAccount;
+        if (data.Length != Length && !extended)
         {
             return null;
         }
