@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Attention.Sdk.Testing.Localnet;
 using Attentium.Solana;
 
@@ -30,7 +29,7 @@ public class RecipientProofTests(LocalnetServer localnet)
     ];
 
     [Fact]
-    public async Task Escrow_vault_derivation_matches_the_escrow_pda_seed_and_prefix()
+    public void Escrow_vault_derivation_matches_the_escrow_pda_seed_and_prefix()
     {
         var agent = Keypair.Generate().PublicKey;
         var program = Keypair.Generate().PublicKey;
@@ -209,12 +208,5 @@ public class RecipientProofTests(LocalnetServer localnet)
         var tx = await s.ServerBuiltAsync([MemoInstructions.Memo("refund")]);
         var ex = await RejectedAsync(s, tx, s.Inspector(o => o.SimulateBeforeSigning = false), InspectionPolicy.RefundOrClaim(1));
         Assert.Equal(RejectionReason.SimulationUnavailable, ex.Reason);
-    }
-
-    internal static byte[] U32(uint value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
-        return bytes;
     }
 }
