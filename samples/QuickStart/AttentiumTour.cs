@@ -28,6 +28,9 @@ public static class AttentiumTour
             progress.Note($"Sandbox agent {agent.PublicKey} funded with 1 SOL and 25 USDC");
         }
 
+        // A client-wide cap: no single payment above 10 USDC, whatever a server invoices (each campaign is also capped at its
+        // own MaximumCost).
+        options.MaximumPaymentUsdc = 10m;
         using var client = new AttentiumClient(options);
         var quote = await client.Market.GetQuoteAsync(30, cancellationToken).ConfigureAwait(false);
         progress.Ok($"Oracle quote for 30 s of attention: {quote.GrossBidCents} cents (market depth {quote.MarketDepth})");
@@ -40,7 +43,7 @@ public static class AttentiumTour
             ValidationQuestion = "Is this a cat?",
             ContentUrl = "https://example.com/image.png",
         };
-        progress.Step($"Creating a campaign (up to {request.MaximumCost} USDC): invoice, inspect, sign, send, confirm, re-submit...");
+        progress.Step($"Creating a campaign (at most {request.MaximumCost} USDC; a larger invoice is refused before signing): invoice, inspect, sign, send, confirm, re-submit...");
         var keys = await client.Campaigns.CreateCampaignAsync(request, agent, cancellationToken).ConfigureAwait(false);
         progress.Ok($"Campaign {keys.CampaignId} paid by transaction {keys.TxHash}");
 

@@ -61,6 +61,15 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
     /// </summary>
     public IPaymentLedger? PaymentLedger { get; set; }
 
+    /// <summary>
+    /// The most any single payment may cost, in USDC, whatever the server invoices: an invoice above it is refused with a
+    /// <see cref="PaymentCapExceededException"/> before anything is signed. <see cref="Campaigns.CampaignsClient.CreateCampaignAsync"/>
+    /// also caps at the request's <see cref="Campaigns.CreateCampaignRequest.MaximumCost"/>; the
+    /// <see cref="Campaigns.CampaignsClient.PayInvoiceAsync(Campaigns.PaymentInvoice, ISolanaSigner, CancellationToken)"/> overload
+    /// without a cap requires this option. Default: <see langword="null"/> (no client-wide cap; the per-call cap applies).
+    /// </summary>
+    public decimal? MaximumPaymentUsdc { get; set; }
+
     /// <summary>How the claim-request signature is encoded. Default: <see cref="ClaimSignatureEncoding.Base58"/>.</summary>
     public ClaimSignatureEncoding ClaimSignatureEncoding { get; set; } = ClaimSignatureEncoding.Base58;
 
@@ -138,6 +147,9 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
             UsdcMint = ResolveUsdcMint(),
             UsdcTokenProgram = source.UsdcTokenProgram,
             SolAllowanceLamports = source.SolAllowanceLamports,
+            MaxPriorityFeeLamports = source.MaxPriorityFeeLamports,
+            EscrowSeedPrefix = source.EscrowSeedPrefix,
+            Treasury = source.Treasury ?? Treasury,
             SimulateBeforeSigning = source.SimulateBeforeSigning,
             DisableInspection = source.DisableInspection,
         };

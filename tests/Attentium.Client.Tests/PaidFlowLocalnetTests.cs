@@ -105,8 +105,8 @@ public sealed class PaidFlowLocalnetTests(WireMockServer wiremock, LocalnetServe
         using (var crashed = CreateClient(o => o.EscrowProgramId = program, mint))
         {
             var invoice = (await crashed.Campaigns.RequestInvoiceAsync(Request(), agent.PublicKey, Ct)).Invoice!;
-            payment = await crashed.Campaigns.PayInvoiceAsync(invoice, agent, Ct);
-            var again = await crashed.Campaigns.PayInvoiceAsync(invoice, agent, Ct); // same process: never a second payment
+            payment = await crashed.Campaigns.PayInvoiceAsync(invoice, agent, Request().MaximumCost, Ct);
+            var again = await crashed.Campaigns.PayInvoiceAsync(invoice, agent, Request().MaximumCost, Ct); // same process: never a second payment
             Assert.True(again.Resumed);
             Assert.Equal(payment.Signature, again.Signature);
         }

@@ -4,15 +4,16 @@
 //
 // Prints "LISTENING <port>" as its first stdout line. Serves the standard methods the SDK's SolanaRpcClient uses, with the
 // standard request and response shapes and error codes, so the same client works against devnet and mainnet:
-// getLatestBlockhash, getBlockHeight, getSlot, sendTransaction, simulateTransaction, getSignatureStatuses, getBalance,
+// getLatestBlockhash, isBlockhashValid, getBlockHeight, getSlot, sendTransaction, simulateTransaction, getSignatureStatuses, getBalance,
 // getAccountInfo, getTokenAccountBalance, requestAirdrop, getHealth, getVersion.
 // Test-only methods (prefix localnet_): createMint, setTokenAccount, mintTo, expireBlockhash, createLookupTable,
 // getTransactionLogs, getMemos.
 //
 // LiteSVM has no blocks: the block height is synthesized (one block per tick), and each blockhash gets a
-// lastValidBlockHeight of (height when first handed out) + 150. Only LiteSVM's current blockhash is accepted, so a blockhash
-// is rotated before it would outlive its lastValidBlockHeight; localnet_expireBlockhash rotates it now and jumps the block
-// height past every lastValidBlockHeight handed out so far.
+// lastValidBlockHeight of (height when first handed out) + 300. LiteSVM knows only its current blockhash, so the localnet checks
+// blockhashes itself: every blockhash handed out is accepted until the block height passes its lastValidBlockHeight (as on a
+// real cluster), and the current one is rotated before it would outlive its own; localnet_expireBlockhash rotates it now and
+// jumps the block height past every lastValidBlockHeight handed out so far.
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { LiteSVM } from 'litesvm';
@@ -31,10 +32,12 @@ const TOKEN_PROGRAM = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
 const TOKEN_2022_PROGRAM = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';
 const ATA_PROGRAM = 'ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL';
 const LOOKUP_TABLE_PROGRAM = 'AddressLookupTab1e1111111111111111111111111';
-const VALID_BLOCKS = 150n;
+const VALID_BLOCKS = 300n;
 // JSON.stringify cannot write u64::MAX exactly; RPC nodes send it as a bare number for rentEpoch.
 const U64_MAX_MARKER = '__u64_max__';
-const ROTATE_MARGIN = 30n;
+// A blockhash is handed out for VALID_BLOCKS - ROTATE_MARGIN blocks, so each one handed out stays valid for at least
+// ROTATE_MARGIN more (25 s at the default tick): tests on a busy machine do not see it expire under them.
+const ROTATE_MARGIN = 250n;
 
 const svm = new LiteSVM().withTransactionHistory(10_000n);
 const addressEncoder = getAddressEncoder();
@@ -165,11 +168,34 @@ function expireBlockhash() {
 }
 
 // ---- transactions ----
+// LiteSVM accepts only its current blockhash; like a real cluster, the localnet accepts any blockhash it handed out until the
+// block height passes that blockhash's lastValidBlockHeight, and checks it itself.
+function recentBlockhashOf(tx) {
+  const m = Buffer.from(tx.messageBytes);
+  let at = m[0] & 0x80 ? 1 : 0;
+  at += 3; // header
+  let count = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = m[at++];
+    count |= (byte & 0x7f) << shift;
+    if (!(byte & 0x80)) break;
+  }
+  return bs58.encode(m.subarray(at + 32 * count, at + 32 * count + 32));
+}
+
+function blockhashValid(hash) {
+  const expiry = blockhashExpiry.get(hash);
+  return (expiry !== undefined && blockHeight <= expiry) || hash === svm.latestBlockhash();
+}
+
+const STALE = Symbol('stale');
+
 function simulate(tx, { sigVerify = true, replaceRecentBlockhash = false } = {}) {
   const sigverifyBefore = true;
+  if (!replaceRecentBlockhash && !blockhashValid(recentBlockhashOf(tx))) return STALE;
   try {
     svm.withSigverify(sigVerify);
-    if (replaceRecentBlockhash) svm.withBlockhashCheck(false);
+    svm.withBlockhashCheck(false);
     return svm.simulateTransaction(tx);
   } catch (e) {
     throw new RpcError(-32003, `Transaction signature verification failure: ${e.message}`);
@@ -179,8 +205,14 @@ function simulate(tx, { sigVerify = true, replaceRecentBlockhash = false } = {})
   }
 }
 
+const staleResult = () => ({ err: 'BlockhashNotFound', logs: [], accounts: null, unitsConsumed: 0, returnData: null });
+
 function sendTransaction([encoded, options = {}]) {
   const { tx, signature } = decodeTransaction(encoded, options);
+  if (!blockhashValid(recentBlockhashOf(tx))) {
+    if (options.skipPreflight) return signature; // an RPC node would forward it and the cluster would drop it
+    throw new RpcError(-32002, 'Transaction simulation failed: Blockhash not found', staleResult());
+  }
   if (!options.skipPreflight) {
     const preflight = simulate(tx);
     if (isFailure(preflight)) {
@@ -194,10 +226,13 @@ function sendTransaction([encoded, options = {}]) {
   }
   let result;
   try {
+    svm.withBlockhashCheck(false);
     result = svm.sendTransaction(tx);
   } catch (e) {
     if (options.skipPreflight) return signature; // an RPC node would forward it and the cluster would drop it
     throw new RpcError(-32003, `Transaction signature verification failure: ${e.message}`);
+  } finally {
+    svm.withBlockhashCheck(true);
   }
   if (isFailure(result)) {
     const err = transactionErrorJson(result.err());
@@ -227,6 +262,7 @@ function simulateTransaction([encoded, options = {}]) {
   const requested = options.accounts?.addresses ?? [];
   if (options.sigVerify && options.replaceRecentBlockhash) throw invalidParams('sigVerify may not be used with replaceRecentBlockhash');
   const result = simulate(tx, { sigVerify: options.sigVerify ?? false, replaceRecentBlockhash: options.replaceRecentBlockhash ?? false });
+  if (result === STALE) return withContext(staleResult());
   if (isFailure(result)) {
     return withContext({
       err: transactionErrorJson(result.err()),
@@ -392,6 +428,8 @@ const methods = {
   getHealth: () => 'ok',
   getVersion: () => ({ 'solana-core': '2.0.0-localnet', 'feature-set': 0 }),
   getLatestBlockhash: () => withContext(currentBlockhash()),
+  // Only LiteSVM's current blockhash is accepted, so that is the only valid one.
+  isBlockhashValid: ([hash]) => withContext(typeof hash === 'string' && blockhashValid(hash)),
   getBlockHeight: () => Number(blockHeight),
   getSlot: () => Number(blockHeight),
   sendTransaction,

@@ -10,7 +10,7 @@ namespace Attentium.Campaigns;
 /// Paid campaigns (<c>POST /v1/verify</c>). <see cref="CreateCampaignAsync"/> does everything: ask for the invoice (402), pay it
 /// (a server-built escrow deposit is inspected and signed; the memo flow is built by the SDK), confirm on Solana, and submit the
 /// payment with <c>X-Solana-Tx-Signature</c>, <c>X-Agent-Key</c> and <c>X-Campaign-Id</c> for the campaign keys. The steps are
-/// public for callers with their own wallets: <see cref="RequestInvoiceAsync"/>, <see cref="PayInvoiceAsync"/>,
+/// public for callers with their own wallets: <see cref="RequestInvoiceAsync"/>, <see cref="PayInvoiceAsync(PaymentInvoice, ISolanaSigner, decimal, CancellationToken)"/>,
 /// <see cref="SubmitPaymentAsync(CreateCampaignRequest, CampaignPayment, CancellationToken)"/>. Every payment is written to the
 /// <see cref="IPaymentLedger"/> before it is sent, and a campaign id already in the ledger is never paid again: its payment is
 /// resumed instead. After a crash, <see cref="ResumeCampaignAsync"/> finishes a campaign whose payment landed.
@@ -34,11 +34,16 @@ public class CampaignsClient
     {
     }
 
-    /// <summary>Creates a paid campaign in one call: invoice → inspect/build → sign → send → confirm → submit → keys.</summary>
+    /// <summary>
+    /// Creates a paid campaign in one call: invoice → cap → inspect/build → sign → send → confirm → submit → keys. The invoice may
+    /// cost at most the request's <see cref="CreateCampaignRequest.MaximumCost"/> (and <see cref="AttentiumClientOptions.MaximumPaymentUsdc"/>
+    /// when set); above that nothing is signed.
+    /// </summary>
     /// <param name="request">The campaign (validated before anything is sent).</param>
     /// <param name="agent">The agent's wallet: pays, signs, and is sent as <c>X-Agent-Key</c>.</param>
     /// <param name="cancellationToken">Cancels the call (a payment already sent stays in the ledger; resume it).</param>
     /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
+    /// <exception cref="PaymentCapExceededException">The invoice costs more than the request's maximum cost or the client-wide cap (nothing was signed).</exception>
     /// <exception cref="TransactionRejectedException">The server's transaction failed inspection (nothing was signed).</exception>
     /// <exception cref="PaymentExpiredException">The payment expired before landing (nothing was charged).</exception>
     /// <exception cref="PaymentNotConfirmedException">The payment was not confirmed in time; resume with its signature.</exception>
@@ -55,7 +60,8 @@ public class CampaignsClient
             return first.Keys!;
         }
 
-        var payment = await PayInvoiceAsync(invoice, agent, cancellationToken).ConfigureAwait(false);
+        var cap = _options.MaximumPaymentUsdc is { } clientCap ? Math.Min(clientCap, request.MaximumCost) : request.MaximumCost;
+        var payment = await PayInvoiceAsync(invoice, agent, cap, cancellationToken).ConfigureAwait(false);
         return await SubmitPaymentAsync(request, payment, cancellationToken).ConfigureAwait(false);
     }
 
@@ -88,24 +94,49 @@ public class CampaignsClient
     }
 
     /// <summary>
-    /// Step 2: pays an invoice and waits for confirmation. With a server-built transaction: inspect (fee payer, programs, memo =
-    /// campaign id, USDC out ≤ invoice, simulation), sign the agent's slot, send. Without one (memo flow): a USDC TransferChecked of
-    /// the amount to <see cref="AttentiumClientOptions.Treasury"/> (its token account created idempotently) plus a memo of the campaign
-    /// id. The payment is recorded in the ledger before it is sent; if the campaign id is already there, nothing is signed and the
-    /// recorded payment is confirmed and returned (<see cref="CampaignPayment.Resumed"/>).
+    /// Step 2 with the client-wide cap: <see cref="PayInvoiceAsync(PaymentInvoice, ISolanaSigner, decimal, CancellationToken)"/> with
+    /// <see cref="AttentiumClientOptions.MaximumPaymentUsdc"/> as the most the invoice may cost.
     /// </summary>
     /// <param name="invoice">The invoice from <see cref="RequestInvoiceAsync"/>.</param>
     /// <param name="agent">The paying wallet.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="InvalidOperationException"><see cref="AttentiumClientOptions.MaximumPaymentUsdc"/> is not set (nothing was signed): pass a cap.</exception>
+    /// <exception cref="PaymentCapExceededException">The invoice costs more than the cap (nothing was signed).</exception>
+    /// <exception cref="TransactionRejectedException">The server's transaction failed inspection (nothing was signed).</exception>
+    /// <exception cref="PaymentExpiredException">The payment expired before landing.</exception>
+    /// <exception cref="PaymentNotConfirmedException">Not confirmed in time, or failed on chain.</exception>
+    public virtual Task<CampaignPayment> PayInvoiceAsync(PaymentInvoice invoice, ISolanaSigner agent, CancellationToken cancellationToken = default)
+    {
+        var cap = _options.MaximumPaymentUsdc
+            ?? throw new InvalidOperationException($"Paying an invoice needs a cap the caller agreed to: pass maximumAmount, or set {nameof(AttentiumClientOptions)}.{nameof(AttentiumClientOptions.MaximumPaymentUsdc)}. The server's own amount is not a cap.");
+        return PayInvoiceAsync(invoice, agent, cap, cancellationToken);
+    }
+
+    /// <summary>
+    /// Step 2: pays an invoice that costs at most <paramref name="maximumAmount"/> USDC (and at most
+    /// <see cref="AttentiumClientOptions.MaximumPaymentUsdc"/> when set) and waits for confirmation. With a server-built transaction:
+    /// inspect (fee payer, programs, memo = campaign id, USDC out ≤ invoice and only to the treasury's account or this agent's
+    /// escrow vault, simulation), sign the agent's slot, send. Without one (memo flow): a USDC TransferChecked of the amount to
+    /// <see cref="AttentiumClientOptions.Treasury"/> (its token account created idempotently) plus a memo of the campaign id. The
+    /// payment is recorded in the ledger before it is sent; if the campaign id is already there, nothing is signed and the recorded
+    /// payment is confirmed and returned (<see cref="CampaignPayment.Resumed"/>).
+    /// </summary>
+    /// <param name="invoice">The invoice from <see cref="RequestInvoiceAsync"/>.</param>
+    /// <param name="agent">The paying wallet.</param>
+    /// <param name="maximumAmount">The most the caller agrees to pay, in USDC (for a campaign, its <see cref="CreateCampaignRequest.MaximumCost"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The cap is not positive, or the invoice amount is not positive.</exception>
+    /// <exception cref="PaymentCapExceededException">The invoice costs more than the cap (nothing was signed).</exception>
     /// <exception cref="TransactionRejectedException">The server's transaction failed inspection (nothing was signed).</exception>
     /// <exception cref="InvalidOperationException">Memo flow without a configured treasury, or the invoice names another treasury or mint.</exception>
     /// <exception cref="PaymentExpiredException">The payment expired before landing.</exception>
     /// <exception cref="PaymentNotConfirmedException">Not confirmed in time, or failed on chain.</exception>
-    public virtual async Task<CampaignPayment> PayInvoiceAsync(PaymentInvoice invoice, ISolanaSigner agent, CancellationToken cancellationToken = default)
+    public virtual async Task<CampaignPayment> PayInvoiceAsync(PaymentInvoice invoice, ISolanaSigner agent, decimal maximumAmount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentException.ThrowIfNullOrWhiteSpace(invoice.CampaignId, nameof(invoice));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maximumAmount);
         if (invoice.Amount <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(invoice), invoice.Amount, "The invoice amount must be positive.");
@@ -114,6 +145,12 @@ public class CampaignsClient
         if (await _payments.Ledger.FindAsync(invoice.CampaignId, cancellationToken).ConfigureAwait(false) is { } paid)
         {
             return await ResumeRecordedAsync(paid, cancellationToken).ConfigureAwait(false);
+        }
+
+        var cap = _options.MaximumPaymentUsdc is { } clientCap ? Math.Min(clientCap, maximumAmount) : maximumAmount;
+        if (invoice.Amount > cap)
+        {
+            throw new PaymentCapExceededException(invoice.CampaignId, invoice.Amount, cap);
         }
 
         var units = Usdc.ToBaseUnits(invoice.Amount);

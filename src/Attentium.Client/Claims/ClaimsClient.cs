@@ -80,7 +80,11 @@ public class ClaimsClient
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Inspects the intent's transaction (the worker pays only fees and sends no funds) and signs the worker's slot; returns it as base64.</summary>
+    /// <summary>
+    /// Inspects the intent's transaction (the worker pays only fees and sends no funds; the simulation must show the worker's USDC
+    /// account rising by at least the intent's <see cref="ClaimIntent.Amount"/>, and no authority over the worker's accounts
+    /// changing) and signs the worker's slot; returns it as base64.
+    /// </summary>
     /// <param name="intent">The intent from <see cref="RequestWithdrawalAsync"/>.</param>
     /// <param name="user">The worker's signer.</param>
     /// <param name="cancellationToken">Cancels signing.</param>
@@ -89,7 +93,7 @@ public class ClaimsClient
     {
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(user);
-        var transaction = await _payments.InspectAndSignAsync(intent.Transaction, user, InspectionPolicy.RefundOrClaim(), "claim transaction", cancellationToken).ConfigureAwait(false);
+        var transaction = await _payments.InspectAndSignAsync(intent.Transaction, user, InspectionPolicy.RefundOrClaim(SolanaPayments.StatedUnits(intent.Amount)), "claim transaction", cancellationToken).ConfigureAwait(false);
         return transaction.ToBase64();
     }
 

@@ -43,6 +43,14 @@ internal sealed class SolanaPayments
         return transaction;
     }
 
+    /// <summary>
+    /// The least USDC (base units) a refund or claim must credit the agent, for the simulation to prove: the amount the server
+    /// stated, rounded down, and at least one base unit (a refund or claim that credits nothing is no refund; an absent, zero or
+    /// unreadable amount cannot lower that).
+    /// </summary>
+    public static ulong StatedUnits(decimal? amount) =>
+        Math.Max(1UL, amount is { } value && value > 0 && value < ulong.MaxValue / 1_000_000m ? (ulong)decimal.Floor(value * 1_000_000m) : 0);
+
     /// <summary>Builds and signs the memo-flow payment: create the treasury's USDC account if needed, TransferChecked, memo.</summary>
     public async Task<(Transaction Transaction, ulong LastValidBlockHeight)> BuildMemoPaymentAsync(ISolanaSigner agent, PublicKey treasury, ulong amount, string campaignId, CancellationToken cancellationToken)
     {
@@ -71,7 +79,8 @@ internal sealed class SolanaPayments
 
     /// <summary>
     /// An upper bound of a server-built transaction's last valid block height: the newest blockhash's (the transaction's own
-    /// blockhash is at most that new), so the confirmation loop never gives up too early.
+    /// blockhash is at most that new), so the confirmation loop never gives up too early; expiry is then proven with
+    /// <c>isBlockhashValid</c> on the transaction's own blockhash (see <see cref="ConfirmAsync"/>).
     /// </summary>
     public async Task<ulong> CurrentLastValidBlockHeightAsync(CancellationToken cancellationToken) =>
         (await Rpc.GetLatestBlockhashAsync(_options.Commitment, cancellationToken).ConfigureAwait(false)).LastValidBlockHeight;
@@ -80,20 +89,45 @@ internal sealed class SolanaPayments
     public Task<string> SendAsync(Transaction transaction, CancellationToken cancellationToken) =>
         Rpc.SendTransactionAsync(transaction.Serialize(), new SendTransactionOptions { PreflightCommitment = _options.Commitment }, cancellationToken);
 
-    /// <summary>Waits for the configured commitment within <see cref="AttentiumClientOptions.ConfirmationTimeout"/>, re-sending the bytes when given.</summary>
-    /// <exception cref="PaymentExpiredException">The blockhash expired before the transaction landed.</exception>
-    /// <exception cref="PaymentNotConfirmedException">It failed on chain, or the timeout elapsed.</exception>
-    public async Task ConfirmAsync(string campaignId, string signature, ulong lastValidBlockHeight, byte[]? resend, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the configured commitment within <see cref="AttentiumClientOptions.ConfirmationTimeout"/>, re-sending the bytes when
+    /// given. Expiry is declared only when it is provable: past <paramref name="lastValidBlockHeight"/> (an upper bound for a
+    /// server-built transaction), never seen, and the transaction's own blockhash (read from <paramref name="signedTransaction"/>)
+    /// reported invalid by <c>isBlockhashValid</c>; while the node still calls it valid, the wait goes on.
+    /// </summary>
+    /// <exception cref="PaymentExpiredException">The transaction can never land.</exception>
+    /// <exception cref="PaymentNotConfirmedException">It failed on chain, or the timeout elapsed, or expiry could not be proven.</exception>
+    public async Task ConfirmAsync(string campaignId, string signature, ulong lastValidBlockHeight, byte[]? signedTransaction, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.ConfirmationTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var blockhash = ReadBlockhash(signedTransaction);
+        var bound = lastValidBlockHeight;
         try
         {
-            await Rpc.ConfirmTransactionAsync(signature, lastValidBlockHeight, _options.Commitment, resend, linked.Token).ConfigureAwait(false);
-        }
-        catch (TransactionExpiredException ex)
-        {
-            throw new PaymentExpiredException(campaignId, signature, ex);
+            while (true)
+            {
+                try
+                {
+                    await Rpc.ConfirmTransactionAsync(signature, bound, _options.Commitment, signedTransaction, linked.Token).ConfigureAwait(false);
+                    return;
+                }
+                catch (TransactionExpiredException ex)
+                {
+                    if (blockhash is null || await BlockhashStillValidAsync(campaignId, signature, blockhash, ex, linked.Token).ConfigureAwait(false))
+                    {
+                        if (blockhash is null)
+                        {
+                            throw new PaymentNotConfirmedException(campaignId, signature, "its blockhash is unknown, so its expiry cannot be proven; it may still land, resume with this signature instead of paying again.", ex);
+                        }
+
+                        bound = ex.BlockHeight; // the node still accepts the blockhash: wait for the next block and ask again
+                        continue;
+                    }
+
+                    throw new PaymentExpiredException(campaignId, signature, ex);
+                }
+            }
         }
         catch (TransactionFailedException ex)
         {
@@ -102,6 +136,35 @@ internal sealed class SolanaPayments
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new PaymentNotConfirmedException(campaignId, signature, $"it did not reach {_options.Commitment} within {_options.ConfirmationTimeout.TotalSeconds:0.###} s; it may still land, resume with this signature instead of paying again.", ex);
+        }
+    }
+
+    private async Task<bool> BlockhashStillValidAsync(string campaignId, string signature, string blockhash, TransactionExpiredException expired, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Rpc.IsBlockhashValidAsync(blockhash, Commitment.Processed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SolanaException ex) when (ex is not TransactionFailedException)
+        {
+            throw new PaymentNotConfirmedException(campaignId, signature, $"expiry could not be proven: isBlockhashValid failed ({ex.Message}); it may still land, resume with this signature instead of paying again.", new AggregateException(expired, ex));
+        }
+    }
+
+    private static string? ReadBlockhash(byte[]? signedTransaction)
+    {
+        if (signedTransaction is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Transaction.Deserialize(signedTransaction).Message.RecentBlockhash;
+        }
+        catch (Exception ex) when (ex is TransactionFormatException or ArgumentException or FormatException)
+        {
+            return null;
         }
     }
 }

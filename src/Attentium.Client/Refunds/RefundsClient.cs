@@ -38,7 +38,8 @@ public class RefundsClient
 
     /// <summary>
     /// Withdraws a refundable campaign's escrow: reads the campaign, inspects <c>withdraw_escrow_tx</c> (the agent must pay only
-    /// network fees and receive, not send, funds), signs the agent's slot (other signatures kept), sends and confirms it.
+    /// network fees and receive, not send, funds; the simulation must show the agent's USDC account rising by at least the stated
+    /// <see cref="CampaignState.EscrowBalance"/>, and no authority over the agent's accounts changing), signs the agent's slot (other signatures kept), sends and confirms it.
     /// </summary>
     /// <param name="txHash">The campaign's transaction hash.</param>
     /// <param name="agent">The agent's wallet.</param>
@@ -57,7 +58,7 @@ public class RefundsClient
             throw new CampaignNotRefundableException(txHash, state);
         }
 
-        var transaction = await _payments.InspectAndSignAsync(state.WithdrawEscrowTransaction, agent, InspectionPolicy.RefundOrClaim(), "withdraw_escrow_tx", cancellationToken).ConfigureAwait(false);
+        var transaction = await _payments.InspectAndSignAsync(state.WithdrawEscrowTransaction, agent, InspectionPolicy.RefundOrClaim(SolanaPayments.StatedUnits(state.EscrowBalance)), "withdraw_escrow_tx", cancellationToken).ConfigureAwait(false);
         var lastValid = await _payments.CurrentLastValidBlockHeightAsync(cancellationToken).ConfigureAwait(false);
         var signature = await _payments.SendAsync(transaction, cancellationToken).ConfigureAwait(false);
         await _payments.ConfirmAsync(state.CampaignId ?? txHash, signature, lastValid, transaction.Serialize(), cancellationToken).ConfigureAwait(false);

@@ -21,4 +21,7 @@ public sealed record SimulatedBalances(ulong LamportsBefore, ulong LamportsAfter
 
     /// <summary>How many USDC base units the agent loses (0 when it gains).</summary>
     public ulong UsdcDrop => UsdcBefore > UsdcAfter ? UsdcBefore - UsdcAfter : 0;
+
+    /// <summary>How many USDC base units the payment's recipients (treasury account, escrow vault) gain in the simulation.</summary>
+    public ulong RecipientUsdcGain { get; init; }
 }

@@ -44,4 +44,25 @@ public enum RejectionReason
 
     /// <summary>The simulation shows the agent's balances falling by more than allowed.</summary>
     SimulatedBalanceDrop,
+
+    /// <summary>Tokens or SOL leave the agent for an account that is not the payment's recipient (the treasury's USDC account, or this agent's escrow vault), or a refund or claim credits the agent with less than the server stated.</summary>
+    RecipientNotProven,
+
+    /// <summary>The priority fee exceeds <see cref="TransactionInspectionOptions.MaxPriorityFeeLamports"/>, or a fee computation overflows.</summary>
+    PriorityFeeTooHigh,
+
+    /// <summary>The transaction uses a durable nonce (<c>AdvanceNonceAccount</c>): it would never expire and could be replayed later.</summary>
+    DurableNonce,
+
+    /// <summary>An instruction of a program the inspector knows (System, Token, Associated Token, Compute Budget) cannot be decoded the way the runtime decodes it, or repeats a Compute Budget setting.</summary>
+    UndecodableInstruction,
+
+    /// <summary>A policy needs simulation but there is no RPC client to run it, or simulation was turned off.</summary>
+    SimulationUnavailable,
+
+    /// <summary>The RPC node failed while the inspector read accounts or simulated; nothing was signed. The inner exception has the RPC error.</summary>
+    RpcFailed,
+
+    /// <summary>The simulation shows an owner, delegate or close authority of one of the agent's token accounts changing, one closed, or the agent's own account assigned to another program or allocated data.</summary>
+    AuthorityChanged,
 }

@@ -11,6 +11,14 @@ public class TransactionRejectedException : SolanaException
         Detail = detail;
     }
 
+    /// <summary>Creates the exception with its cause (for <see cref="RejectionReason.RpcFailed"/>, the RPC error).</summary>
+    public TransactionRejectedException(RejectionReason reason, string detail, Exception? innerException)
+        : base($"Refused to sign the transaction ({reason}): {detail}", innerException)
+    {
+        Reason = reason;
+        Detail = detail;
+    }
+
     /// <summary>The rule that failed.</summary>
     public RejectionReason Reason { get; }
 

@@ -61,6 +61,50 @@ public static class SystemInstructions
     public static Kind? GetKind(ReadOnlySpan<byte> data) => data.Length < 4 ? null : (Kind)BinaryPrimitives.ReadUInt32LittleEndian(data);
 
     /// <summary>
+    /// Whether <paramref name="data"/> is a System instruction the runtime can read: a known tag (u32 little-endian) followed by
+    /// at least the fields that tag needs (bincode layout; seeds are u64-length-prefixed UTF-8). Trailing bytes are ignored, as
+    /// the runtime ignores them. An unknown tag or missing fields fail the transaction on chain, and the inspector refuses them.
+    /// </summary>
+    public static bool IsWellFormed(ReadOnlySpan<byte> data)
+    {
+        if (GetKind(data) is not { } kind)
+        {
+            return false;
+        }
+
+        return kind switch
+        {
+            Kind.CreateAccount => data.Length >= 4 + 8 + 8 + 32,
+            Kind.Assign or Kind.InitializeNonceAccount or Kind.AuthorizeNonceAccount => data.Length >= 4 + 32,
+            Kind.Transfer or Kind.WithdrawNonceAccount or Kind.Allocate => data.Length >= 4 + 8,
+            Kind.AdvanceNonceAccount or Kind.UpgradeNonceAccount => true,
+            Kind.CreateAccountWithSeed => HasSeed(data, 4 + 32, 8 + 8 + 32),
+            Kind.AllocateWithSeed => HasSeed(data, 4 + 32, 8 + 32),
+            Kind.AssignWithSeed => HasSeed(data, 4 + 32, 32),
+            Kind.TransferWithSeed => HasSeed(data, 4 + 8, 32),
+            _ => false,
+        };
+
+        // A seed is a u64 length then that many UTF-8 bytes, followed by `after` more bytes of fields.
+        static bool HasSeed(ReadOnlySpan<byte> data, int at, int after)
+        {
+            if (data.Length < at + 8)
+            {
+                return false;
+            }
+
+            var length = BinaryPrimitives.ReadUInt64LittleEndian(data[at..]);
+            if (length > (ulong)(data.Length - at - 8))
+            {
+                return false;
+            }
+
+            var seed = data.Slice(at + 8, (int)length);
+            return System.Text.Unicode.Utf8.IsValid(seed) && data.Length - at - 8 - (int)length >= after;
+        }
+    }
+
+    /// <summary>
     /// Reads the lamports an instruction takes out of its funding account: Transfer, TransferWithSeed, CreateAccount and
     /// CreateAccountWithSeed (the funder is account 0). <see langword="false"/> for any other instruction or malformed data.
     /// </summary>

@@ -5,6 +5,9 @@ namespace Attentium.Solana;
 /// <summary>SPL Token and Token-2022 instructions (same layout for both; pass the program that owns the mint).</summary>
 public static class TokenInstructions
 {
+    private const byte MaxTokenTag = 24;
+    private const byte MaxToken2022Tag = 45;
+
     /// <summary>SPL Token instruction tags (the first data byte).</summary>
     public enum Kind : byte
     {
@@ -92,8 +95,24 @@ public static class TokenInstructions
     public static Kind? GetKind(ReadOnlySpan<byte> data) => data.IsEmpty ? null : (Kind)data[0];
 
     /// <summary>
-    /// Decodes a Transfer or TransferChecked of SPL Token or Token-2022 (for inspection). <see langword="false"/> for any other
-    /// instruction, or when the data or account list is too short.
+    /// Whether <paramref name="data"/> starts with an instruction tag <paramref name="programId"/> knows (SPL Token: 0 to 24;
+    /// Token-2022 adds its extension instructions, up to 45). The token programs fail any other tag, and the inspector refuses it.
+    /// </summary>
+    public static bool IsKnownInstruction(PublicKey programId, ReadOnlySpan<byte> data)
+    {
+        ArgumentNullException.ThrowIfNull(programId);
+        if (data.IsEmpty)
+        {
+            return false;
+        }
+
+        return programId == PublicKey.TokenProgram ? data[0] <= MaxTokenTag : programId == PublicKey.Token2022Program && data[0] <= MaxToken2022Tag;
+    }
+
+    /// <summary>
+    /// Decodes a Transfer or TransferChecked of SPL Token or Token-2022 (for inspection) the way the token program reads it: the
+    /// tag, the u64 amount (and the decimals byte for TransferChecked); trailing bytes are ignored, as the program ignores them.
+    /// <see langword="false"/> for any other instruction, or when the data or account list is too short (the program fails those).
     /// </summary>
     public static bool TryDecodeTransfer(TransactionInstruction instruction, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TokenTransfer? transfer)
     {
@@ -108,12 +127,12 @@ public static class TokenInstructions
         var accounts = instruction.Accounts;
         switch (GetKind(data))
         {
-            case Kind.Transfer when data.Length == 9 && accounts.Count >= 3:
+            case Kind.Transfer when data.Length >= 9 && accounts.Count >= 3:
                 transfer = new TokenTransfer(
                     instruction.ProgramId, accounts[0].PublicKey, accounts[1].PublicKey, accounts[2].PublicKey,
                     BinaryPrimitives.ReadUInt64LittleEndian(data[1..]), Mint: null, Decimals: null);
                 return true;
-            case Kind.TransferChecked when data.Length == 10 && accounts.Count >= 4:
+            case Kind.TransferChecked when data.Length >= 10 && accounts.Count >= 4:
                 transfer = new TokenTransfer(
                     instruction.ProgramId, accounts[0].PublicKey, accounts[2].PublicKey, accounts[3].PublicKey,
                     BinaryPrimitives.ReadUInt64LittleEndian(data[1..]), accounts[1].PublicKey, data[9]);

@@ -50,7 +50,7 @@ internal sealed class InspectorScenario : IDisposable
 
     public TransactionInspectionOptions Options(Action<TransactionInspectionOptions>? configure = null)
     {
-        var options = new TransactionInspectionOptions { UsdcMint = Mint };
+        var options = new TransactionInspectionOptions { UsdcMint = Mint, Treasury = Treasury };
         configure?.Invoke(options);
         return options;
     }
@@ -69,7 +69,7 @@ internal sealed class InspectorScenario : IDisposable
     ];
 
     /// <summary>What the SDK receives from a server: wire bytes it decodes, with the server's own signature when it co-signs.</summary>
-    public async Task<Transaction> ServerBuiltAsync(IEnumerable<TransactionInstruction> instructions, PublicKey? feePayer = null, bool v0 = false, IReadOnlyList<AddressLookupTableAccount>? tables = null)
+    public async Task<Transaction> ServerBuiltAsync(IEnumerable<TransactionInstruction> instructions, PublicKey? feePayer = null, bool v0 = false, IReadOnlyList<AddressLookupTableAccount>? tables = null, IReadOnlyList<Keypair>? extraSigners = null)
     {
         var blockhash = await Rpc.GetLatestBlockhashAsync(null, TestContext.Current.CancellationToken);
         var payer = feePayer ?? Agent.PublicKey;
@@ -80,6 +80,11 @@ internal sealed class InspectorScenario : IDisposable
         if (message.GetSignerIndex(Server.PublicKey) >= 0)
         {
             tx.Sign(Server);
+        }
+
+        foreach (var signer in extraSigners ?? [])
+        {
+            tx.Sign(signer);
         }
 
         return Transaction.FromBase64(tx.ToBase64());

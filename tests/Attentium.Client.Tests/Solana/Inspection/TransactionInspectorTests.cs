@@ -48,19 +48,29 @@ public class TransactionInspectorTests(LocalnetServer localnet)
     public async Task Extra_sol_transfer_from_the_agent_is_refused()
     {
         using var s = await InspectorScenario.CreateAsync(localnet, Ct);
-        var tx = await s.ServerBuiltAsync([.. s.HonestPayment(), SystemInstructions.Transfer(s.Agent.PublicKey, s.Server.PublicKey, 200_000_000)]);
+        var tx = await s.ServerBuiltAsync([.. s.HonestPayment(), SystemInstructions.Transfer(s.Agent.PublicKey, s.Server.PublicKey, 200)]);
         var ex = await RejectedAsync(s, tx);
-        Assert.Equal(RejectionReason.SolOutflowTooHigh, ex.Reason);
-        Assert.Contains("transfers and rent 202039280", ex.Detail); // the transfer plus the treasury account's rent
+        Assert.Equal(RejectionReason.RecipientNotProven, ex.Reason); // however small: the agent's SOL pays only fees and rent
+        Assert.Contains($"200 lamports from the agent for {s.Server.PublicKey}", ex.Detail);
     }
 
     [Fact]
     public async Task Second_usdc_transfer_that_takes_the_total_above_the_invoice_is_refused()
     {
         using var s = await InspectorScenario.CreateAsync(localnet, Ct);
-        var thief = PublicKey.GetAssociatedTokenAddress(s.Server.PublicKey, s.Mint);
-        var tx = await s.ServerBuiltAsync([.. s.HonestPayment(), TokenInstructions.TransferChecked(s.AgentUsdc, s.Mint, thief, s.Agent.PublicKey, 1, Usdc.Decimals)]);
+        var tx = await s.ServerBuiltAsync([.. s.HonestPayment(amount: InspectorScenario.Invoice - 1), TokenInstructions.TransferChecked(s.AgentUsdc, s.Mint, s.TreasuryUsdc, s.Agent.PublicKey, 2, Usdc.Decimals)]);
         Assert.Equal(RejectionReason.UsdcOutflowTooHigh, (await RejectedAsync(s, tx)).Reason);
+    }
+
+    [Fact]
+    public async Task Usdc_to_an_account_other_than_the_treasury_is_refused_whatever_the_amount()
+    {
+        using var s = await InspectorScenario.CreateAsync(localnet, Ct);
+        var thief = PublicKey.GetAssociatedTokenAddress(s.Server.PublicKey, s.Mint);
+        var tx = await s.ServerBuiltAsync([.. s.HonestPayment(amount: InspectorScenario.Invoice - 1), TokenInstructions.TransferChecked(s.AgentUsdc, s.Mint, thief, s.Agent.PublicKey, 1, Usdc.Decimals)]);
+        var ex = await RejectedAsync(s, tx);
+        Assert.Equal(RejectionReason.RecipientNotProven, ex.Reason);
+        Assert.Contains(thief.ToBase58(), ex.Detail);
     }
 
     [Fact]
@@ -222,7 +232,7 @@ public class TransactionInspectorTests(LocalnetServer localnet)
     {
         using var s = await InspectorScenario.CreateAsync(localnet, Ct);
         var tx = await s.ServerBuiltAsync([SystemInstructions.Transfer(s.Agent.PublicKey, s.Treasury, 1)]);
-        Assert.Equal(RejectionReason.SolOutflowTooHigh, (await RejectedAsync(s, tx, policy: InspectionPolicy.RefundOrClaim())).Reason);
+        Assert.Equal(RejectionReason.RecipientNotProven, (await RejectedAsync(s, tx, policy: InspectionPolicy.RefundOrClaim())).Reason);
     }
 
     [Fact]
@@ -235,11 +245,22 @@ public class TransactionInspectorTests(LocalnetServer localnet)
     }
 
     [Fact]
-    public async Task Priority_fee_above_the_sol_allowance_is_refused()
+    public async Task Priority_fee_above_the_maximum_is_refused()
     {
         using var s = await InspectorScenario.CreateAsync(localnet, Ct);
         var tx = await s.ServerBuiltAsync([ComputeBudgetInstructions.SetComputeUnitPrice(100_000_000), .. s.HonestPayment().Skip(2)]);
-        Assert.Equal(RejectionReason.SolOutflowTooHigh, (await RejectedAsync(s, tx)).Reason);
+        var ex = await RejectedAsync(s, tx);
+        Assert.Equal(RejectionReason.PriorityFeeTooHigh, ex.Reason);
+        Assert.Contains("60000000 lamports", ex.Detail); // 100M micro-lamports × 3 instructions × 200k default units
+    }
+
+    [Fact]
+    public async Task Fees_within_the_priority_maximum_but_above_the_sol_allowance_are_refused()
+    {
+        using var s = await InspectorScenario.CreateAsync(localnet, Ct);
+        var tx = await s.ServerBuiltAsync([ComputeBudgetInstructions.SetComputeUnitPrice(100_000_000), .. s.HonestPayment().Skip(2)]);
+        var ex = await RejectedAsync(s, tx, s.Inspector(o => o.MaxPriorityFeeLamports = ulong.MaxValue));
+        Assert.Equal(RejectionReason.SolOutflowTooHigh, ex.Reason);
     }
 
     [Fact]
