@@ -21,8 +21,17 @@ internal static class AttentiumOptionsConfiguration
         "UserAgentSuffix", "EnableClientRateLimit", "RateLimit",
 
         // Attentium
-        "Cluster", "RpcEndpoint", "UsdcMint", "EscrowProgramId", "Treasury", "Commitment", "ConfirmationTimeout", "ClaimSignatureEncoding",
+        "Cluster", "RpcEndpoint", "UsdcMint", "EscrowProgramId", "Treasury", "Commitment", "ConfirmationTimeout", "ConfirmationPollInterval",
+        "ClaimSignatureEncoding", "MaximumPaymentUsdc", "Inspection", "ResultsPolling",
     };
+
+    private static readonly HashSet<string> s_inspectionKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "EscrowProgramId", "EscrowSeedPrefix", "Treasury", "MaxPriorityFeeLamports", "AdditionalAllowedPrograms", "UsdcMint", "UsdcTokenProgram",
+        "SolAllowanceLamports", "SimulateBeforeSigning", "DisableInspection",
+    };
+
+    private static readonly HashSet<string> s_pollingKeys = new(StringComparer.OrdinalIgnoreCase) { "Interval", "BackoffFactor", "MaxInterval", "Timeout" };
 
     public static void Bind(IConfiguration configuration, AttentiumClientOptions options)
     {
@@ -105,6 +114,22 @@ internal static class AttentiumOptionsConfiguration
             Fail(configuration, options, "ConfirmationTimeout", ex.Message);
         }
 
+        options.ConfirmationPollInterval = ReadDuration(configuration, options, "ConfirmationPollInterval") ?? options.ConfirmationPollInterval;
+        if (Read(configuration, "MaximumPaymentUsdc") is { } capText)
+        {
+            if (decimal.TryParse(capText, NumberStyles.Number, CultureInfo.InvariantCulture, out var cap) && cap > 0)
+            {
+                options.MaximumPaymentUsdc = cap;
+            }
+            else
+            {
+                Fail(configuration, options, "MaximumPaymentUsdc", $"{Quote(capText)} is not a positive USDC amount (for example 25.50).");
+            }
+        }
+
+        BindInspection(configuration.GetSection("Inspection"), options);
+        BindResultsPolling(configuration.GetSection("ResultsPolling"), options);
+
         if (Read(configuration, "ClaimSignatureEncoding") is { } encodingText)
         {
             if (TryParseName<ClaimSignatureEncoding>(encodingText, out var encoding))
@@ -116,6 +141,125 @@ internal static class AttentiumOptionsConfiguration
                 Fail(configuration, options, "ClaimSignatureEncoding", $"{Quote(encodingText)} is not a claim signature encoding; use Base58 or Base64.");
             }
         }
+    }
+
+    private static void BindInspection(IConfigurationSection section, AttentiumClientOptions options)
+    {
+        if (!section.Exists())
+        {
+            return;
+        }
+
+        RefuseUnknownKeys(section, options, s_inspectionKeys, "is not a transaction inspection setting (misspelled?)");
+        var inspection = options.Inspection;
+        inspection.EscrowProgramId = ReadKey(section, options, "EscrowProgramId") ?? inspection.EscrowProgramId;
+        inspection.Treasury = ReadKey(section, options, "Treasury") ?? inspection.Treasury;
+        inspection.UsdcMint = ReadKey(section, options, "UsdcMint") ?? inspection.UsdcMint;
+        inspection.UsdcTokenProgram = ReadKey(section, options, "UsdcTokenProgram") ?? inspection.UsdcTokenProgram;
+        if (Read(section, "EscrowSeedPrefix") is { } prefix)
+        {
+            inspection.EscrowSeedPrefix = prefix;
+        }
+
+        inspection.MaxPriorityFeeLamports = ReadUInt64(section, options, "MaxPriorityFeeLamports") ?? inspection.MaxPriorityFeeLamports;
+        inspection.SolAllowanceLamports = ReadUInt64(section, options, "SolAllowanceLamports") ?? inspection.SolAllowanceLamports;
+        inspection.SimulateBeforeSigning = ReadBoolean(section, options, "SimulateBeforeSigning") ?? inspection.SimulateBeforeSigning;
+        inspection.DisableInspection = ReadBoolean(section, options, "DisableInspection") ?? inspection.DisableInspection;
+        var programs = section.GetSection("AdditionalAllowedPrograms");
+        foreach (var program in programs.GetChildren())
+        {
+            if (ReadKey(programs, options, program.Key) is { } key)
+            {
+                inspection.AdditionalAllowedPrograms.Add(key);
+            }
+        }
+    }
+
+    private static void BindResultsPolling(IConfigurationSection section, AttentiumClientOptions options)
+    {
+        if (!section.Exists())
+        {
+            return;
+        }
+
+        RefuseUnknownKeys(section, options, s_pollingKeys, "is not a polling setting (Interval, BackoffFactor, MaxInterval, Timeout)");
+        var current = options.ResultsPolling;
+        double? factor = null;
+        if (Read(section, "BackoffFactor") is { } factorText)
+        {
+            if (double.TryParse(factorText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+            {
+                factor = parsed;
+            }
+            else
+            {
+                Fail(section, options, "BackoffFactor", $"{Quote(factorText)} is not a number.");
+            }
+        }
+
+        options.ResultsPolling = current with
+        {
+            Interval = ReadDuration(section, options, "Interval") ?? current.Interval,
+            MaxInterval = ReadDuration(section, options, "MaxInterval") ?? current.MaxInterval,
+            Timeout = ReadDuration(section, options, "Timeout") ?? current.Timeout,
+            BackoffFactor = factor ?? current.BackoffFactor,
+        };
+    }
+
+    private static void RefuseUnknownKeys(IConfigurationSection section, AttentiumClientOptions options, HashSet<string> known, string message)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (!known.Contains(child.Key))
+            {
+                Fail(section, options, child.Key, message + "; a setting that is not read would silently keep its default.");
+            }
+        }
+    }
+
+    private static TimeSpan? ReadDuration(IConfiguration configuration, AttentiumClientOptions options, string key)
+    {
+        try
+        {
+            return AttentionClientOptionsBinder.ReadDuration(configuration, key);
+        }
+        catch (FormatException ex)
+        {
+            Fail(configuration, options, key, ex.Message);
+            return null;
+        }
+    }
+
+    private static ulong? ReadUInt64(IConfiguration configuration, AttentiumClientOptions options, string key)
+    {
+        if (Read(configuration, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Fail(configuration, options, key, $"{Quote(text)} is not a whole number of lamports.");
+        return null;
+    }
+
+    private static bool? ReadBoolean(IConfiguration configuration, AttentiumClientOptions options, string key)
+    {
+        if (Read(configuration, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Fail(configuration, options, key, $"{Quote(text)} is not true or false.");
+        return null;
     }
 
     /// <summary>The value of <paramref name="key"/>, or <see langword="null"/> when it is missing or empty (whitespace is a value, and wrong).</summary>

@@ -32,6 +32,15 @@ public sealed class AttentiumConfigurationTests
     [InlineData("ClaimSignatureEncoding", "hex")]
     [InlineData("Treasury", "not-a-key")]
     [InlineData("ConfirmationTimeout", "soon")]
+    [InlineData("ConfirmationPollInterval", "often")]
+    [InlineData("MaximumPaymentUsdc", "-5")]
+    [InlineData("MaximumPaymentUsdc", "ten")]
+    [InlineData("Inspection:MaxPriorityFeeLamports", "-1")]
+    [InlineData("Inspection:SimulateBeforeSigning", "yes")]
+    [InlineData("Inspection:Simulate", "false")]
+    [InlineData("Inspection:AdditionalAllowedPrograms:0", "not-a-key")]
+    [InlineData("ResultsPolling:Interval", "fast")]
+    [InlineData("ResultsPolling:Intreval", "5")]
     public void Misspelt_value_fails_start_up_naming_its_key(string key, string value)
     {
         using var provider = Build(new() { ["Cluster"] = "Devnet", [key] = value });
@@ -118,6 +127,44 @@ public sealed class AttentiumConfigurationTests
         Assert.Equal(Commitment.Finalized, options.Commitment);
         Assert.Equal(TimeSpan.FromSeconds(45), options.ConfirmationTimeout);
         Assert.Equal(ClaimSignatureEncoding.Base64, options.ClaimSignatureEncoding);
+    }
+
+    [Fact]
+    public void Payment_cap_confirmation_polling_inspection_and_results_polling_bind_from_configuration()
+    {
+        var program = Keypair.Generate().PublicKey;
+        var extra = Keypair.Generate().PublicKey;
+        using var provider = Build(new()
+        {
+            ["Cluster"] = "Devnet",
+            ["MaximumPaymentUsdc"] = "12.5",
+            ["ConfirmationPollInterval"] = "0.25",
+            ["Inspection:EscrowProgramId"] = program.ToBase58(),
+            ["Inspection:EscrowSeedPrefix"] = "vault",
+            ["Inspection:MaxPriorityFeeLamports"] = "2000",
+            ["Inspection:SolAllowanceLamports"] = "5000000",
+            ["Inspection:SimulateBeforeSigning"] = "false",
+            ["Inspection:AdditionalAllowedPrograms:0"] = extra.ToBase58(),
+            ["ResultsPolling:Interval"] = "1",
+            ["ResultsPolling:MaxInterval"] = "4",
+            ["ResultsPolling:Timeout"] = "00:02:00",
+            ["ResultsPolling:BackoffFactor"] = "2",
+        });
+
+        Start(provider);
+        var options = provider.GetRequiredService<IOptions<AttentiumClientOptions>>().Value;
+
+        Assert.Equal(12.5m, options.MaximumPaymentUsdc);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.ConfirmationPollInterval);
+        Assert.Equal(program, options.Inspection.EscrowProgramId);
+        Assert.Equal("vault", options.Inspection.EscrowSeedPrefix);
+        Assert.Equal((2000UL, 5_000_000UL), (options.Inspection.MaxPriorityFeeLamports, options.Inspection.SolAllowanceLamports));
+        Assert.False(options.Inspection.SimulateBeforeSigning);
+        Assert.Equal([extra], options.Inspection.AdditionalAllowedPrograms);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.ResultsPolling.Interval);
+        Assert.Equal(TimeSpan.FromSeconds(4), options.ResultsPolling.MaxInterval);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.ResultsPolling.Timeout);
+        Assert.Equal(2, options.ResultsPolling.BackoffFactor);
     }
 
     [Theory]
