@@ -67,6 +67,15 @@ public sealed class WebhookForgeryTests
     }
 
     [Theory]
+    [InlineData("rental")]
+    [InlineData("rental.")]
+    [InlineData("rental.active.x")]
+    public void Rental_data_under_a_rental_name_without_its_status_is_refused(string eventName)
+    {
+        Assert.Contains("does not match the signed status", Refused(Envelope(eventName, ActiveRental), Sign(ActiveRental)).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("action.verified")]
     [InlineData("action.queued")]
     public void Failed_action_data_relabelled_as_another_action_event_is_refused(string eventName)

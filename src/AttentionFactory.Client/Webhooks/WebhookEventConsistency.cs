@@ -23,7 +23,8 @@ internal static class WebhookEventConsistency
             return $"The event name {Quote(name)} does not match the signed data, which describes {(described == "action" ? "an action" : "a rental")}.";
         }
 
-        if (!type.IsActionEvent && !type.IsRentalEvent)
+        // The documented kinds name their status: "action" or "rental" alone (or any spelling that is not kind.status) cannot be confirmed.
+        if (kind is not ("action" or "rental"))
         {
             return null;
         }
@@ -34,7 +35,7 @@ internal static class WebhookEventConsistency
         }
 
         var signed = status.GetString()!;
-        return string.Equals(signed, name[(dot + 1)..], StringComparison.Ordinal)
+        return dot > 0 && string.Equals(signed, name[(dot + 1)..], StringComparison.Ordinal)
             ? null
             : $"The event name {Quote(name)} does not match the signed status {Quote(signed)}.";
     }
