@@ -184,10 +184,15 @@ internal static class WebhookEnvelopeReader
             : $"The delivery repeats the key \"{shown}\" in one object: a repeated key is refused, since parsers disagree on which copy counts.";
     }
 
-    /// <summary>The key sets of the objects currently open, one per nesting level, reused as the reader goes up and down.</summary>
+    /// <summary>
+    /// The keys of the objects currently open, one level per nesting depth, reused as the reader goes up and down. A level is a
+    /// short list scanned linearly (deliveries have small objects) until it grows past <see cref="LinearLimit"/> keys, then a
+    /// hash set, so a hostile object with many keys costs linear time, not quadratic.
+    /// </summary>
     private sealed class KeySets
     {
-        private readonly List<HashSet<string>> _levels = [];
+        private const int LinearLimit = 16;
+        private readonly List<Level> _levels = [];
         private int _depth = -1;
 
         public void Enter()
@@ -195,7 +200,7 @@ internal static class WebhookEnvelopeReader
             _depth++;
             if (_depth == _levels.Count)
             {
-                _levels.Add(new HashSet<string>(StringComparer.Ordinal));
+                _levels.Add(new Level());
             }
             else
             {
@@ -206,5 +211,43 @@ internal static class WebhookEnvelopeReader
         public void Leave() => _depth--;
 
         public bool Add(string name) => _levels[_depth].Add(name);
+
+        private sealed class Level
+        {
+            private readonly List<string> _names = [];
+            private HashSet<string>? _set;
+
+            public void Clear()
+            {
+                _names.Clear();
+                _set?.Clear();
+            }
+
+            public bool Add(string name)
+            {
+                if (_set is { Count: > 0 })
+                {
+                    return _set.Add(name);
+                }
+
+                foreach (var existing in _names)
+                {
+                    if (string.Equals(existing, name, StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                _names.Add(name);
+                if (_names.Count > LinearLimit)
+                {
+                    _set ??= new HashSet<string>(StringComparer.Ordinal);
+                    _set.UnionWith(_names);
+                    _names.Clear();
+                }
+
+                return true;
+            }
+        }
     }
 }

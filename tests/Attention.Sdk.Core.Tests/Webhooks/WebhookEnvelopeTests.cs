@@ -78,6 +78,28 @@ public sealed class WebhookEnvelopeTests
         Assert.Contains("repeats the key", result.FailureReason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(17)]
+    [InlineData(40)]
+    [InlineData(5000)]
+    public void A_repeat_is_found_in_an_object_of_any_size(int keys)
+    {
+        var members = Enumerable.Range(0, keys).Select(i => $"\"k{i}\":{i}").Append("\"k3\":0");
+        var data = "{" + string.Join(",", members) + "}";
+
+        Assert.Contains("repeats the key \"k3\"", Verify($$"""{"event":"x","data":{{data}}}""").FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_large_object_without_repeats_after_a_nested_one_verifies()
+    {
+        var members = Enumerable.Range(0, 40).Select(i => i == 20 ? "\"nested\":{\"k1\":1,\"k2\":{\"k1\":1}}" : $"\"k{i}\":{i}");
+        var data = "{" + string.Join(",", members) + "}";
+
+        Assert.True(Verify($$"""{"event":"x","data":{{data}}}""", WebhookSigner.Sign(Encoding.UTF8.GetBytes(data), Secret)).IsValid);
+    }
+
     [Fact]
     public void The_same_key_in_sibling_objects_is_not_a_repeat()
     {
