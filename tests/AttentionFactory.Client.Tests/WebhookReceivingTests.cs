@@ -104,6 +104,25 @@ public sealed class WebhookReceivingTests
         Assert.Equal(0, stream.Position);
     }
 
+    [Theory]
+    [InlineData(new string[0])]
+    [InlineData(new[] { "whsec_a", "" })]
+    public void A_parser_without_usable_secrets_cannot_be_built(string[] secrets)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AttentionFactoryWebhookParser(secrets));
+
+        Assert.Equal("secrets", ex.ParamName);
+    }
+
+    [Fact]
+    public void A_parser_from_invalid_options_names_the_problem_without_the_secret()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AttentionFactoryWebhookParser(new WebhookReceiverOptions { Secrets = ["whsec_kept_out"], MaxBodyBytes = -1 }));
+
+        Assert.Contains("MaxBodyBytes", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("whsec_kept_out", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_parser_reads_a_stream_within_its_limit()
     {

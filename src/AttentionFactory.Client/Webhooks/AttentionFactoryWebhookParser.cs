@@ -30,7 +30,7 @@ public sealed class AttentionFactoryWebhookParser
     /// <param name="secrets">One or more signing secrets.</param>
     /// <exception cref="ArgumentException">No secret, or an empty one.</exception>
     public AttentionFactoryWebhookParser(IEnumerable<string> secrets)
-        : this(new WebhookReceiverOptions { Secrets = (secrets ?? throw new ArgumentNullException(nameof(secrets))).ToList() })
+        : this(SecretsOnly(secrets))
     {
     }
 
@@ -129,6 +129,18 @@ public sealed class AttentionFactoryWebhookParser
         }
 
         return CreateEvent(body, envelope, checkConsistency: false);
+    }
+
+    private static WebhookReceiverOptions SecretsOnly(IEnumerable<string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var list = secrets.ToList();
+        if (list.Count == 0 || list.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("At least one non-empty webhook secret is required.", nameof(secrets));
+        }
+
+        return new WebhookReceiverOptions { Secrets = list };
     }
 
     /// <summary>Deserializes the located <c>data</c> span (the one that was verified) and the envelope strings read in the same pass.</summary>
