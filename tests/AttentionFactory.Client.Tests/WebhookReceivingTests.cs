@@ -105,10 +105,12 @@ public sealed class WebhookReceivingTests
     }
 
     [Theory]
-    [InlineData(new string[0])]
-    [InlineData(new[] { "whsec_a", "" })]
-    public void A_parser_without_usable_secrets_cannot_be_built(string[] secrets)
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_parser_without_usable_secrets_cannot_be_built(bool oneEmpty)
     {
+        string[] secrets = oneEmpty ? ["whsec_a", ""] : [];
+
         var ex = Assert.Throws<ArgumentException>(() => new AttentionFactoryWebhookParser(secrets));
 
         Assert.Equal("secrets", ex.ParamName);
