@@ -1,6 +1,6 @@
 namespace WebhookReceiver;
 
-/// <summary>Entry point: <c>dotnet run --project samples/WebhookReceiver</c> with <c>AttentionFactory__WebhookSecret</c> set.</summary>
+/// <summary>Entry point: <c>dotnet run --project samples/WebhookReceiver</c> with <c>AttentionFactory__Webhooks__Secret</c> set.</summary>
 public static class Program
 {
     /// <summary>Runs the receiver.</summary>

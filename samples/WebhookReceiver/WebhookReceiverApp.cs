@@ -6,33 +6,24 @@ namespace WebhookReceiver;
 /// <summary>
 /// The webhook receiver: <c>POST /webhooks/attention-factory</c> reads the raw body (before any model binding), verifies the
 /// <c>X-Webhook-Signature</c> with the configured secret(s), answers 401 when it does not match, skips duplicates (same event
-/// name + action/rental id) and logs the rest. Secrets come from configuration: <c>AttentionFactory:WebhookSecrets:0</c>,
-/// <c>:1</c>... (several during rotation), or <c>AttentionFactory:WebhookSecret</c>.
+/// name + action/rental id) and logs the rest. Settings come from the <c>AttentionFactory:Webhooks</c> configuration section:
+/// <c>Secrets:0</c>, <c>Secrets:1</c>... (several during rotation) or <c>Secret</c>, and optionally <c>MaxBodyBytes</c>.
 /// </summary>
 public static class WebhookReceiverApp
 {
     /// <summary>The path deliveries are posted to.</summary>
     public const string Path = "/webhooks/attention-factory";
 
+    /// <summary>The configuration section holding the webhook settings.</summary>
+    public const string ConfigurationSection = "AttentionFactory:Webhooks";
+
     /// <summary>Builds the app; <paramref name="configure"/> lets a host (or a test) adjust the builder first.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         configure?.Invoke(builder);
-        var section = builder.Configuration.GetSection("AttentionFactory");
-        var secrets = section.GetSection("WebhookSecrets").GetChildren().Select(c => c.Value).OfType<string>().Where(s => s.Length > 0).ToList();
-        if (section["WebhookSecret"] is { Length: > 0 } single)
-        {
-            secrets.Add(single);
-        }
-
-        if (secrets.Count == 0)
-        {
-            throw new InvalidOperationException("Set AttentionFactory:WebhookSecret (or AttentionFactory:WebhookSecrets:0, :1 during rotation) to the webhook's signing secret.");
-        }
-
-        builder.Services.AddSingleton(new AttentionFactoryWebhookParser(secrets));
-        builder.Services.AddSingleton<IWebhookDeduplicationStore>(new InMemoryWebhookDeduplicationStore());
+        // Secrets (several during a rotation), the body size limit and the de-duplication bounds, validated at startup.
+        builder.Services.AddAttentionFactoryWebhooks(builder.Configuration.GetSection(ConfigurationSection));
         builder.Services.AddSingleton<ReceivedEvents>();
 
         var app = builder.Build();
@@ -54,7 +45,12 @@ public static class WebhookReceiverApp
         try
         {
             // The raw bytes: never a string the framework re-encoded, never a re-serialized object.
-            webhookEvent = await parser.ParseAsync(request.Body, request.Headers[AttentionFactoryWebhookParser.SignatureHeaderName], cancellationToken);
+            webhookEvent = await parser.ParseAsync(request.Body, request.Headers[AttentionFactoryWebhookParser.SignatureHeaderName], request.ContentLength, cancellationToken);
+        }
+        catch (WebhookBodyTooLargeException ex)
+        {
+            log.LogWarning("Rejected a webhook delivery: {Reason}", ex.Reason);
+            return Results.Json(new RejectedDelivery(ex.Reason), ReceiverJsonContext.Default.RejectedDelivery, statusCode: StatusCodes.Status413PayloadTooLarge);
         }
         catch (WebhookVerificationException ex)
         {

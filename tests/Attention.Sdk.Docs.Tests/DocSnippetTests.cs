@@ -33,6 +33,17 @@ public sealed class DocSnippetTests
         Assert.True(DocSnippet.FindAll(TestEnvironment.RepoRoot).Count() >= 5);
     }
 
+    [Theory]
+    [InlineData("docs/webhooks.md", "AddAttentionFactoryWebhooks")]
+    [InlineData("docs/webhooks.md", "SignedWebhookDelivery.Create")]
+    [InlineData("docs/webhooks.md", "WebhookSignatureVerifier.VerifyAsync")]
+    [InlineData("docs/webhooks.md", "WebhookSigner.Sign")]
+    [InlineData("docs/testing.md", "SignedWebhookDelivery.Create")]
+    public void The_webhook_docs_show_each_receiving_and_testing_call_in_a_compiled_snippet(string file, string call)
+    {
+        Assert.Contains(DocSnippet.FindAll(TestEnvironment.RepoRoot), s => s.File == file && s.Code.Contains(call, StringComparison.Ordinal));
+    }
+
     /// <summary>Each API's pages see that API's namespaces; general pages see all three clients' root namespaces.</summary>
     private static IEnumerable<string> NamespacesFor(string file)
     {

@@ -27,8 +27,9 @@ public sealed class WebhookReceiverSampleTests(NodeWebhookVectors vectors) : ICl
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["AttentionFactory:WebhookSecrets:0"] = NodeWebhookVectors.Secret,
-                ["AttentionFactory:WebhookSecrets:1"] = NodeWebhookVectors.OldSecret,
+                ["AttentionFactory:Webhooks:Secrets:0"] = NodeWebhookVectors.Secret,
+                ["AttentionFactory:Webhooks:Secrets:1"] = NodeWebhookVectors.OldSecret,
+                ["AttentionFactory:Webhooks:MaxBodyBytes"] = "4096",
             });
         });
         await _app.StartAsync(TestContext.Current.CancellationToken);
@@ -94,6 +95,42 @@ public sealed class WebhookReceiverSampleTests(NodeWebhookVectors vectors) : ICl
         using var response = await PostAsync(NodeWebhookVectors.Bodies[0], vectors.Signatures[0]["oldSecretSortedCompact"]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_configured_limit_gets_413_and_is_not_processed()
+    {
+        var data = $$"""{"action_id":"a1","rental_id":"r1","status":"verified","caption":"{{new string('x', 5000)}}"}""";
+        var delivery = SignedWebhookDelivery.Create(WebhookEventType.ActionVerified, data, NodeWebhookVectors.Secret);
+
+        using var request = delivery.ToHttpRequestMessage(WebhookReceiverApp.Path);
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("4096 bytes", (await ReadAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_app.Services.GetRequiredService<ReceivedEvents>().All);
+    }
+
+    [Fact]
+    public async Task A_delivery_built_by_the_signed_delivery_helper_is_processed()
+    {
+        var delivery = SignedWebhookDelivery.Create(WebhookEventType.RentalExpired, """{"rental_id":"r9","status":"expired"}""", NodeWebhookVectors.OldSecret);
+
+        using var request = delivery.ToHttpRequestMessage(WebhookReceiverApp.Path);
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("rental.expired:r9", Assert.Single(_app.Services.GetRequiredService<ReceivedEvents>().All).DeduplicationKey);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_secret_the_receiver_does_not_start()
+    {
+        await using var app = WebhookReceiverApp.Create([], builder => builder.WebHost.UseUrls("http://127.0.0.1:0"));
+
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("At least one webhook secret is required", ex.Message, StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? signature)

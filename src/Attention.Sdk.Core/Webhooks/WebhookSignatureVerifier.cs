@@ -5,14 +5,20 @@ using System.Text.Json;
 namespace Attention.Sdk.Webhooks;
 
 /// <summary>
-/// Verifies HMAC-SHA256 webhook signatures (<c>sha256=&lt;hex&gt;</c>) over the <c>data</c> field of a delivery, from the
-/// raw request body bytes. Compares in constant time, accepts several secrets at once (rotation) and each canonical
-/// form of <c>data</c> (<see cref="WebhookCanonicalForm"/>). Never throws for bad input: it returns a reason.
+/// Verifies HMAC-SHA256 webhook signatures (<c>sha256=&lt;hex&gt;</c>, or the bare hex) over the <c>data</c> field of a
+/// delivery, from the raw request body bytes. One pass over the body checks it is a well-formed delivery (one JSON object,
+/// valid UTF-8, no repeated member or key at any depth, so no two parsers can read different content from it) and locates
+/// <c>data</c>; the signature is checked over exactly that span. Compares in constant time, accepts several secrets at once
+/// (rotation) and each canonical form of <c>data</c> (<see cref="WebhookCanonicalForm"/>). Never throws for bad input: it
+/// returns a reason.
 /// </summary>
 public static class WebhookSignatureVerifier
 {
-    /// <summary>The signature header's scheme prefix.</summary>
+    /// <summary>The signature header's scheme prefix (optional: a bare 64-character hex signature is accepted too).</summary>
     public const string SignaturePrefix = "sha256=";
+
+    /// <summary>The default limit on a delivery body read from a stream: 1 MiB.</summary>
+    public const int DefaultMaxBodyBytes = 1024 * 1024;
 
     private static readonly WebhookCanonicalForm[] s_canonicalForms =
         [WebhookCanonicalForm.SortedCompact, WebhookCanonicalForm.SortedPythonDefault, WebhookCanonicalForm.SortedCompactAscii];
@@ -21,8 +27,13 @@ public static class WebhookSignatureVerifier
     /// <param name="body">The request body exactly as received: never a re-encoded string or a re-serialized object.</param>
     /// <param name="signatureHeader">The signature header value (for example <c>X-Webhook-Signature</c>).</param>
     /// <param name="secrets">The accepted secrets; during rotation pass the new and the old one.</param>
-    public static WebhookVerificationResult Verify(ReadOnlySpan<byte> body, string? signatureHeader, IReadOnlyList<string> secrets)
+    public static WebhookVerificationResult Verify(ReadOnlySpan<byte> body, string? signatureHeader, IReadOnlyList<string> secrets) =>
+        Verify(body, signatureHeader, secrets, out _);
+
+    /// <summary>Verifies, and on success gives the envelope whose <c>data</c> span was the one verified (for the parsers built on this).</summary>
+    internal static WebhookVerificationResult Verify(ReadOnlySpan<byte> body, string? signatureHeader, IReadOnlyList<string> secrets, out WebhookEnvelope envelope)
     {
+        envelope = default;
         if (secrets is null || secrets.Count == 0)
         {
             return WebhookVerificationResult.Failure("No webhook secret is configured.");
@@ -42,37 +53,28 @@ public static class WebhookSignatureVerifier
             return WebhookVerificationResult.Failure(reason);
         }
 
-        // Fast path: when data is the envelope's last member, its raw text runs to the closing brace and needs no scan.
-        // Only the signed bytes decide: a match proves they are exactly what the sender signed (the envelope's other
-        // members are not covered by the signature in any form).
-        if (WebhookPayloadReader.TryFindDataAsLastMember(body, out var lastStart, out var lastLength)
-            && MatchesAny(secrets, body.Slice(lastStart, lastLength), expected) is { } fastIndex)
-        {
-            return WebhookVerificationResult.Success(WebhookCanonicalForm.Raw, fastIndex);
-        }
-
-        if (!WebhookPayloadReader.TryFindData(body, out var dataStart, out var dataLength, out reason))
+        if (!WebhookEnvelopeReader.TryRead(body, out var read, out reason))
         {
             return WebhookVerificationResult.Failure(reason);
         }
 
         // The raw text first: it is what a sender signing its own serialization produces, and the cheapest check.
-        var raw = body.Slice(dataStart, dataLength);
-        if ((dataStart != lastStart || dataLength != lastLength) && MatchesAny(secrets, raw, expected) is { } rawIndex)
+        var data = read.Data(body);
+        if (MatchesAny(secrets, data, expected) is { } rawIndex)
         {
+            envelope = read;
             return WebhookVerificationResult.Success(WebhookCanonicalForm.Raw, rawIndex);
         }
 
-        using var document = JsonDocument.Parse(raw.ToArray());
+        // The canonical forms are written from this same span: what matches is what the parser will deserialize.
+        using var document = JsonDocument.Parse(data.ToArray());
         foreach (var form in s_canonicalForms)
         {
             var canonical = CanonicalJsonWriter.Write(document.RootElement, form);
-            for (var i = 0; i < secrets.Count; i++)
+            if (MatchesAny(secrets, canonical, expected) is { } index)
             {
-                if (Matches(secrets[i], canonical, expected))
-                {
-                    return WebhookVerificationResult.Success(form, i);
-                }
+                envelope = read;
+                return WebhookVerificationResult.Success(form, index);
             }
         }
 
@@ -106,17 +108,40 @@ public static class WebhookSignatureVerifier
     }
 
     /// <summary>Verifies with a single secret.</summary>
+    /// <param name="body">The request body exactly as received.</param>
+    /// <param name="signatureHeader">The signature header value.</param>
+    /// <param name="secret">The secret.</param>
     public static WebhookVerificationResult Verify(ReadOnlySpan<byte> body, string? signatureHeader, string secret) =>
         Verify(body, signatureHeader, [secret]);
 
-    /// <summary>Reads the whole body from a stream (for example an ASP.NET Core request body) and verifies it.</summary>
-    public static async Task<(WebhookVerificationResult Result, byte[] Body)> VerifyAsync(Stream body, string? signatureHeader, IReadOnlyList<string> secrets, CancellationToken cancellationToken = default)
+    /// <summary>Reads the body from a stream (for example an ASP.NET Core request body), up to <see cref="DefaultMaxBodyBytes"/>, and verifies it.</summary>
+    /// <param name="body">The request body stream.</param>
+    /// <param name="signatureHeader">The signature header value.</param>
+    /// <param name="secrets">The accepted secrets.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The result and the body read (empty when it was over the limit).</returns>
+    public static Task<(WebhookVerificationResult Result, byte[] Body)> VerifyAsync(Stream body, string? signatureHeader, IReadOnlyList<string> secrets, CancellationToken cancellationToken = default) =>
+        VerifyAsync(body, signatureHeader, secrets, DefaultMaxBodyBytes, contentLength: null, cancellationToken);
+
+    /// <summary>
+    /// Reads the body from a stream with a size limit and verifies it. A <paramref name="contentLength"/> over the limit is
+    /// refused before anything is read; otherwise no more than <paramref name="maxBodyBytes"/> bytes are ever buffered.
+    /// </summary>
+    /// <param name="body">The request body stream.</param>
+    /// <param name="signatureHeader">The signature header value.</param>
+    /// <param name="secrets">The accepted secrets.</param>
+    /// <param name="maxBodyBytes">The largest body accepted, in bytes.</param>
+    /// <param name="contentLength">The request's <c>Content-Length</c>, when known.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The result (<see cref="WebhookVerificationResult.IsBodyTooLarge"/> when over the limit) and the body read.</returns>
+    public static async Task<(WebhookVerificationResult Result, byte[] Body)> VerifyAsync(Stream body, string? signatureHeader, IReadOnlyList<string> secrets, int maxBodyBytes, long? contentLength, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var bytes = buffer.ToArray();
-        return (Verify(bytes, signatureHeader, secrets), bytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBodyBytes, 1);
+        var bytes = await WebhookBodyReader.ReadAsync(body, contentLength, maxBodyBytes, cancellationToken).ConfigureAwait(false);
+        return bytes is null
+            ? (WebhookVerificationResult.TooLarge(maxBodyBytes), [])
+            : (Verify(bytes, signatureHeader, secrets), bytes);
     }
 
     private static bool TryParseSignature(string? header, Span<byte> signature, out string reason)
@@ -128,13 +153,14 @@ public static class WebhookSignatureVerifier
             return false;
         }
 
-        if (!value.StartsWith(SignaturePrefix, StringComparison.OrdinalIgnoreCase))
+        // The docs' reference code strips an optional "sha256=": a bare hex signature is the same signature.
+        var hex = value.StartsWith(SignaturePrefix, StringComparison.OrdinalIgnoreCase) ? value[SignaturePrefix.Length..] : value;
+        if (hex.Contains('='))
         {
-            reason = "The signature header does not start with 'sha256='.";
+            reason = "The signature header is neither 'sha256=<hex>' nor a bare hex signature.";
             return false;
         }
 
-        var hex = value[SignaturePrefix.Length..];
         if (hex.Length != 64)
         {
             reason = "The signature is not 64 hexadecimal characters.";

@@ -19,8 +19,14 @@ public sealed record WebhookVerificationResult
     /// <summary>The index (in the list given to the verifier) of the secret that matched, when valid; useful during rotation.</summary>
     public int? MatchedSecretIndex { get; private init; }
 
+    /// <summary>Whether the delivery was refused because its body is over the size limit (answer 413 rather than 401).</summary>
+    public bool IsBodyTooLarge { get; private init; }
+
     internal static WebhookVerificationResult Success(WebhookCanonicalForm form, int secretIndex) =>
         new() { IsValid = true, MatchedForm = form, MatchedSecretIndex = secretIndex };
 
     internal static WebhookVerificationResult Failure(string reason) => new() { IsValid = false, FailureReason = reason };
+
+    internal static WebhookVerificationResult TooLarge(int maxBodyBytes) =>
+        new() { IsValid = false, IsBodyTooLarge = true, FailureReason = $"The delivery body is larger than the limit of {maxBodyBytes} bytes." };
 }

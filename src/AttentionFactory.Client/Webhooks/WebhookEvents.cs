@@ -42,6 +42,12 @@ public class WebhookEvent
     /// <summary>A short description for logs.</summary>
     public override string ToString() => $"{EventType} {DeduplicationKey}";
 
+    /// <summary>The typed event for the name: <see cref="ActionWebhookEvent"/>, <see cref="RentalWebhookEvent"/> or this base type.</summary>
+    internal static WebhookEvent Create(WebhookEventType eventType, DateTimeOffset? timestamp, JsonElement data) =>
+        eventType.IsActionEvent ? new ActionWebhookEvent(eventType, timestamp, data)
+            : eventType.IsRentalEvent ? new RentalWebhookEvent(eventType, timestamp, data)
+            : new WebhookEvent(eventType, timestamp, data);
+
     internal static string? ReadString(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
