@@ -7,7 +7,9 @@ namespace Attention.Sandbox.Tests;
 /// Payments, refunds and claims from many callers at once through the SDK's AttentiumClient: the emulator and the ledger
 /// check each other (payment proofs read the ledger, refunds and claims are guarded on commit), so a lock cycle between
 /// them stalls everything. A generous deadline turns a deadlock into a failure instead of a hung run.
+/// Runs alone (its own collection, not parallel), so its load does not skew the timing of other tests.
 /// </summary>
+[Collection(StressCollection.Name)]
 public sealed class AttentiumSandboxConcurrencyTests : AttentiumSandboxTestBase
 {
     private const int Callers = 32;
@@ -59,4 +61,11 @@ public sealed class AttentiumSandboxConcurrencyTests : AttentiumSandboxTestBase
         Assert.All(users, u => Assert.Equal(5.25m, Sandbox.GetUsdcBalance(u.PublicKey)));
         Assert.Equal(Callers * RoundsPerCaller / 4, users.Count);
     }
+}
+
+/// <summary>Tests that load the machine: run after the parallel ones, one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class StressCollection
+{
+    public const string Name = "Stress";
 }

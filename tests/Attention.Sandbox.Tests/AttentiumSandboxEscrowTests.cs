@@ -95,7 +95,7 @@ public sealed class AttentiumSandboxEscrowTests : AttentiumSandboxTestBase
             MemoInstructions.Memo("refund:" + keys.CampaignId));
         var error = await Assert.ThrowsAsync<SolanaRpcException>(() => Client.SolanaRpc.SendTransactionAsync(again, cancellationToken: Ct));
 
-        Assert.Equal(6000u, error.TransactionError!.CustomCode);
+        Assert.Equal((1, 6000u), (error.TransactionError!.InstructionIndex, error.TransactionError.CustomCode));
         Assert.Equal(6.75m, Sandbox.GetUsdcAccountBalance(Sandbox.GetAttentiumEscrowVault(agent.PublicKey)));
     }
 

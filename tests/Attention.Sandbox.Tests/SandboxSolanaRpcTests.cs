@@ -52,6 +52,16 @@ public sealed class SandboxSolanaRpcTests : AttentiumSandboxTestBase
     }
 
     [Fact]
+    public async Task Undecodable_transaction_is_invalid_params_not_a_server_error()
+    {
+        var garbage = await RpcAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 4, ["method"] = "sendTransaction", ["params"] = new JsonArray("AAAA", new JsonObject { ["encoding"] = "base64" }) });
+        var unsigned = await RpcAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 5, ["method"] = "simulateTransaction", ["params"] = new JsonArray(12) });
+
+        Assert.Equal(-32602, (int)garbage["error"]!["code"]!);
+        Assert.Equal(-32602, (int)unsigned["error"]!["code"]!);
+    }
+
+    [Fact]
     public async Task Signature_subscription_notifies_once_confirmed_and_slot_subscription_unsubscribes()
     {
         var payer = FundedAgent();

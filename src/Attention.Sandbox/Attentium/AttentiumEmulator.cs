@@ -137,7 +137,7 @@ internal sealed partial class AttentiumEmulator : ILedgerGuard
                 && !_paidOut.ContainsKey(RefundMemoPrefix + id) && !paying.Contains(RefundMemoPrefix + id));
             if (owed is null)
             {
-                return (Refused(EscrowWithdrawalNotOwed), null);
+                return (Refused(withdrawal.Instruction, EscrowWithdrawalNotOwed), null);
             }
 
             paying.Add(RefundMemoPrefix + owed);
@@ -150,7 +150,7 @@ internal sealed partial class AttentiumEmulator : ILedgerGuard
             {
                 if (_paidOut.ContainsKey(memo) || _claimed.ContainsKey(claim.User) || users.Contains(claim.User))
                 {
-                    return (Refused(AlreadyPaidOut), null);
+                    return (Refused(outcome.TokenMoves.FirstOrDefault(m => m.Source == PublicKey.GetAssociatedTokenAddress(Treasury.PublicKey, _ledger.Mint))?.Instruction ?? 0, AlreadyPaidOut), null);
                 }
 
                 paying.Add(memo);
@@ -181,7 +181,7 @@ internal sealed partial class AttentiumEmulator : ILedgerGuard
     /// <summary>A refund or claim already paid out (the SPL Token code for insufficient funds, as an emptied source would fail).</summary>
     private const uint AlreadyPaidOut = 1;
 
-    private static LedgerError Refused(uint code) => LedgerError.InInstruction(0, InstructionFailure.Custom(code));
+    private static LedgerError Refused(int instruction, uint code) => LedgerError.InInstruction(instruction, InstructionFailure.Custom(code));
 
     private bool IsRefunded(CampaignRecord campaign) => _paidOut.ContainsKey(RefundMemoPrefix + campaign.CampaignId);
 

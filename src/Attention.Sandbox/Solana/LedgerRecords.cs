@@ -4,8 +4,8 @@ namespace Attention.Sandbox.Solana;
 
 internal sealed record TokenAccount(PublicKey Mint, PublicKey Owner, ulong Amount);
 
-/// <summary>USDC moved by one instruction; <see cref="FromEscrow"/> marks a <c>withdraw_escrow</c> out of an escrow vault.</summary>
-internal sealed record TokenMove(PublicKey Source, PublicKey Destination, PublicKey Authority, ulong Amount, bool FromEscrow = false);
+/// <summary>USDC moved by instruction <see cref="Instruction"/>; <see cref="FromEscrow"/> marks a <c>withdraw_escrow</c> out of an escrow vault.</summary>
+internal sealed record TokenMove(PublicKey Source, PublicKey Destination, PublicKey Authority, ulong Amount, bool FromEscrow, int Instruction);
 
 /// <summary>A transaction that landed in a block, successfully or (sent with <c>skipPreflight</c>) with <see cref="Error"/>.</summary>
 internal sealed record ProcessedTransaction(string Signature, long Slot, Transaction? Transaction, IReadOnlyList<string> Memos, IReadOnlyList<string> Logs, IReadOnlyList<TokenMove> TokenMoves, LedgerError? Error);

@@ -28,6 +28,11 @@ internal sealed partial class SandboxLedger
         {
             logs.Add($"Program {instruction.ProgramId} invoke [1]");
             var failure = ExecuteInstruction(instruction, signers, state, memos, moves, logs);
+            for (var i = 0; i < moves.Count; i++)
+            {
+                moves[i] = moves[i] with { Instruction = moves[i].Instruction < 0 ? index : moves[i].Instruction };
+            }
+
             if (failure is not null)
             {
                 logs.Add($"Program {instruction.ProgramId} failed: {failure}");
@@ -232,7 +237,7 @@ internal sealed partial class SandboxLedger
         state.Tokens[from] = source with { Amount = source.Amount - amount };
         var destination = state.Tokens[to];
         state.Tokens[to] = destination with { Amount = destination.Amount + amount };
-        moves.Add(new TokenMove(from, to, authority, amount, fromEscrow));
+        moves.Add(new TokenMove(from, to, authority, amount, fromEscrow, Instruction: -1));
         return null;
     }
 }

@@ -183,6 +183,11 @@ internal sealed partial class SandboxLedger
     /// </summary>
     public string Submit(Transaction transaction, bool skipPreflight = false)
     {
+        if (transaction.SignatureCount == 0)
+        {
+            throw new LedgerException(SandboxRpcMethods.InvalidParams, "invalid transaction: Transaction requires at least one signature");
+        }
+
         var signature = Base58.Encode(transaction.GetSignature(0));
         var signed = transaction.Signature is not null && transaction.VerifySignatures(requireAll: true);
         if (!signed)

@@ -19,6 +19,7 @@ internal sealed class SandboxRpcEndpoint(SandboxRpcMethods methods)
 
     private const int ParseError = -32700;
     private const int InvalidRequest = -32600;
+    private const int InternalError = -32603;
     private const int MaxBatch = 100;
 
     public void Map(IEndpointRouteBuilder routes)
@@ -84,6 +85,11 @@ internal sealed class SandboxRpcEndpoint(SandboxRpcMethods methods)
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or JsonException)
         {
             return Error(id, SandboxRpcMethods.InvalidParams, $"Invalid params: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Hostile input must never become an HTTP 500: a node answers its own failures as JSON-RPC internal errors.
+            return Error(id, InternalError, "Internal error");
         }
     }
 
