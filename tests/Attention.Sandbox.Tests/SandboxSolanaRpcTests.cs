@@ -85,6 +85,19 @@ public sealed class SandboxSolanaRpcTests : AttentiumSandboxTestBase
         Assert.True((bool)unsubscribed["result"]!);
     }
 
+    [Fact]
+    public async Task Disposing_the_sandbox_closes_open_subscriptions_instead_of_waiting_for_the_client()
+    {
+        var sandbox = await AttentionSandbox.StartAsync(cancellationToken: Ct);
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(sandbox.SolanaWebSocketAddress, Ct);
+        await SendAsync(socket, new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = "slotSubscribe" });
+        await ReceiveAsync(socket);
+
+        // Generous: the host's own shutdown timeout (30 s) is what an open socket would otherwise cost.
+        await sandbox.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15), Ct);
+    }
+
     private async Task<byte[]> TransferAsync(Keypair payer, ulong lamports)
     {
         var blockhash = await Client.SolanaRpc.GetLatestBlockhashAsync(cancellationToken: Ct);

@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Attentium.Solana;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Attention.Sandbox.Solana;
 
@@ -24,8 +26,11 @@ internal sealed class SandboxPubSubEndpoint(SandboxRpcMethods methods)
             return;
         }
 
+        // Subscriptions end when the sandbox stops, so disposing it never waits on a client that keeps its socket open.
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        await new Connection(socket, methods).RunAsync(context.RequestAborted).ConfigureAwait(false);
+        await new Connection(socket, methods).RunAsync(ended.Token).ConfigureAwait(false);
     }
 
     private sealed class Connection(WebSocket socket, SandboxRpcMethods methods)
