@@ -92,8 +92,32 @@ public sealed class AttentionSandbox : IAsyncDisposable
     /// <summary>The Attentium treasury (memo-flow payments go to its USDC account; claims are paid from it).</summary>
     public PublicKey AttentiumTreasury => _attentium.Treasury.PublicKey;
 
-    /// <summary>The owner of the Attentium escrow token account; it co-signs refund transactions.</summary>
-    public PublicKey AttentiumEscrowAuthority => _attentium.EscrowAuthority.PublicKey;
+    /// <summary>
+    /// The emulated Attentium escrow program. An agent's escrow is the PDA <c>["escrow", agent]</c> of this program and its vault
+    /// that PDA's USDC associated token account; invoices deposit into it with <c>deposit_escrow</c>, refunds withdraw with
+    /// <c>withdraw_escrow</c>. <see cref="CreateAttentiumOptions"/> sets it as <c>EscrowProgramId</c>.
+    /// </summary>
+    public static PublicKey AttentiumEscrowProgramId => SandboxEscrowProgram.ProgramId;
+
+    /// <summary>An agent's escrow vault: the USDC account of its escrow PDA, where its campaign deposits go.</summary>
+    public PublicKey GetAttentiumEscrowVault(PublicKey agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return SandboxEscrowProgram.VaultAddress(agent, _ledger.Mint);
+    }
+
+    /// <summary>The USDC balance of a token account (for example an escrow vault) on the sandbox ledger; 0 when it does not exist.</summary>
+    public decimal GetUsdcAccountBalance(PublicKey tokenAccount)
+    {
+        ArgumentNullException.ThrowIfNull(tokenAccount);
+        return _ledger.GetTokenAccount(tokenAccount) is { } account ? Usdc.FromBaseUnits(account.Amount) : 0m;
+    }
+
+    /// <summary>
+    /// The sandbox's Solana PubSub WebSocket (<c>signatureSubscribe</c>, <c>accountSubscribe</c>, <c>slotSubscribe</c>); pass it as
+    /// <c>wsEndpoint</c> to @solana/web3.js, whose default (the RPC port + 1) does not apply here.
+    /// </summary>
+    public Uri SolanaWebSocketAddress => new UriBuilder(SolanaRpcAddress) { Scheme = "ws" }.Uri;
 
     /// <summary>
     /// When true, <c>/verify</c> answers with a memo-flow invoice (pay the treasury with a memo of the campaign id) instead of
@@ -115,11 +139,12 @@ public sealed class AttentionSandbox : IAsyncDisposable
         Cluster = SolanaCluster.Custom,
         RpcEndpoint = SolanaRpcAddress,
         UsdcMint = UsdcMint,
+        EscrowProgramId = AttentiumEscrowProgramId,
         Treasury = AttentiumTreasury,
         ConfirmationPollInterval = TimeSpan.FromMilliseconds(100),
         ConfirmationTimeout = TimeSpan.FromSeconds(30),
         ResultsPolling = FastPolling(),
-        Inspection = new TransactionInspectionOptions { UsdcMint = UsdcMint },
+        Inspection = new TransactionInspectionOptions { UsdcMint = UsdcMint, EscrowProgramId = AttentiumEscrowProgramId },
         RetryBaseDelay = TimeSpan.FromMilliseconds(50),
         TimeProvider = Options.TimeProvider,
     };
@@ -166,7 +191,8 @@ public sealed class AttentionSandbox : IAsyncDisposable
         var autoPersonas = new AutoPersonasEmulator(options);
         autoPersonas.Map(app);
         var ledger = new SandboxLedger();
-        new SandboxRpcEndpoint(ledger).Map(app);
+        app.UseWebSockets();
+        new SandboxRpcEndpoint(new SandboxRpcMethods(ledger)).Map(app);
         var attentium = new AttentiumEmulator(ledger, options);
         attentium.Map(app);
 

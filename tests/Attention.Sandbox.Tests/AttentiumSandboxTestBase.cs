@@ -31,7 +31,9 @@ public abstract class AttentiumSandboxTestBase : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await Sandbox.DisposeAsync();
+
+        // Bounded, so a deadlocked sandbox fails the test instead of hanging the run.
+        await Sandbox.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
         GC.SuppressFinalize(this);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Attention.Sandbox.Hosting;
+using Attention.Sandbox.Solana;
 using Attentium.Solana;
 using Microsoft.AspNetCore.Http;
 
@@ -69,28 +70,27 @@ internal sealed partial class AttentiumEmulator
         }
 
         var complete = IsComplete(campaign);
-        var refundable = complete && !campaign.Refunded && campaign.Agent is not null;
+        var refunded = IsRefunded(campaign);
+        var refundable = complete && !refunded && campaign.Agent is not null;
         var answer = new JsonObject
         {
             ["tx_hash"] = txHash,
             ["campaign_id"] = campaign.CampaignId,
             ["status"] = complete ? "expired" : "active",
-            ["escrow_balance"] = complete && !campaign.Refunded ? campaign.Unspent : complete ? 0m : campaign.Amount,
+            ["escrow_balance"] = complete && !refunded ? campaign.Unspent : complete ? 0m : campaign.Amount,
             ["refundable"] = refundable,
         };
         if (refundable)
         {
+            // withdraw_escrow from the agent's vault; the program signs for its PDA, so only the agent signs (fee payer).
             var agent = campaign.Agent!;
-            var escrow = PublicKey.GetAssociatedTokenAddress(EscrowAuthority.PublicKey, _ledger.Mint);
-            var withdraw = PartiallySigned(
+            var units = Usdc.ToBaseUnits(campaign.Unspent);
+            _refunds.TryAdd(campaign.CampaignId, new RefundTicket(SandboxEscrowProgram.VaultAddress(agent, _ledger.Mint), units));
+            var message = MessageCompiler.CompileLegacy(
                 agent,
-                [
-                    AssociatedTokenInstructions.CreateIdempotent(agent, agent, _ledger.Mint),
-                    TokenInstructions.TransferChecked(escrow, _ledger.Mint, PublicKey.GetAssociatedTokenAddress(agent, _ledger.Mint), EscrowAuthority.PublicKey, Usdc.ToBaseUnits(campaign.Unspent), 6),
-                    .. Memo("refund:" + campaign.CampaignId),
-                ],
-                EscrowAuthority);
-            answer["withdraw_escrow_tx"] = withdraw.ToBase64();
+                [SandboxEscrowProgram.Withdraw(agent, _ledger.Mint, units), MemoInstructions.Memo(RefundMemoPrefix + campaign.CampaignId)],
+                _ledger.LatestBlockhash().Blockhash);
+            answer["withdraw_escrow_tx"] = Transaction.FromMessage(message).ToBase64();
         }
 
         return SandboxHttp.WriteJsonAsync(context, 200, answer);
@@ -103,11 +103,7 @@ internal sealed partial class AttentiumEmulator
             return Error(context, 400, "invalid_user", "userPubkey must be a Solana public key");
         }
 
-        bool claimed;
-        lock (_gate)
-        {
-            claimed = _claimed.Contains(user);
-        }
+        var claimed = _claimed.ContainsKey(user);
 
         return SandboxHttp.WriteJsonAsync(context, 200, new JsonObject
         {
@@ -149,39 +145,24 @@ internal sealed partial class AttentiumEmulator
             return;
         }
 
-        ClaimRecord claim;
-        lock (_gate)
-        {
-            if (_claimed.Contains(user))
-            {
-                claim = null!;
-            }
-            else
-            {
-                claim = new ClaimRecord { ClaimId = "claim_" + Guid.NewGuid().ToString("N")[..16], User = user, Amount = ClaimableAmount, MessageBytes = [] };
-            }
-        }
-
-        if (claim is null)
+        if (_claimed.ContainsKey(user))
         {
             await Error(context, 400, "nothing_to_claim", "This user has no claimable balance").ConfigureAwait(false);
             return;
         }
 
+        var claim = new ClaimRecord { ClaimId = "claim_" + Guid.NewGuid().ToString("N")[..16], User = user, Amount = ClaimableAmount, MessageBytes = [] };
         var treasuryAccount = PublicKey.GetAssociatedTokenAddress(Treasury.PublicKey, _ledger.Mint);
         var transaction = PartiallySigned(
             user,
             [
                 AssociatedTokenInstructions.CreateIdempotent(user, user, _ledger.Mint),
                 TokenInstructions.TransferChecked(treasuryAccount, _ledger.Mint, PublicKey.GetAssociatedTokenAddress(user, _ledger.Mint), Treasury.PublicKey, Usdc.ToBaseUnits(claim.Amount), 6),
-                .. Memo("claim:" + claim.ClaimId),
+                .. Memo(ClaimMemoPrefix + claim.ClaimId),
             ],
             Treasury);
         var issued = new ClaimRecord { ClaimId = claim.ClaimId, User = user, Amount = claim.Amount, MessageBytes = transaction.MessageBytes.ToArray() };
-        lock (_gate)
-        {
-            _claims[issued.ClaimId] = issued;
-        }
+        _claims[issued.ClaimId] = issued;
 
         await SandboxHttp.WriteJsonAsync(context, 200, new JsonObject
         {
@@ -196,11 +177,7 @@ internal sealed partial class AttentiumEmulator
     {
         var body = await SandboxHttp.ReadObjectAsync(context).ConfigureAwait(false);
         var claimId = SandboxHttp.GetString(body, "claimId");
-        ClaimRecord? claim;
-        lock (_gate)
-        {
-            claim = claimId is null ? null : _claims.GetValueOrDefault(claimId);
-        }
+        var claim = claimId is null ? null : _claims.GetValueOrDefault(claimId);
 
         if (claim is null)
         {
@@ -230,7 +207,12 @@ internal sealed partial class AttentiumEmulator
             var signature = _ledger.Submit(transaction);
             await SandboxHttp.WriteJsonAsync(context, 200, new JsonObject { ["success"] = true, ["txHash"] = signature, ["amount"] = claim.Amount }).ConfigureAwait(false);
         }
-        catch (Solana.LedgerException ex)
+        catch (LedgerException ex) when (ex.Error?.Name == "AlreadyProcessed")
+        {
+            // A repeated submit of the claim that already landed: the same answer again.
+            await SandboxHttp.WriteJsonAsync(context, 200, new JsonObject { ["success"] = true, ["txHash"] = transaction.Signature, ["amount"] = claim.Amount }).ConfigureAwait(false);
+        }
+        catch (LedgerException ex)
         {
             await Error(context, 400, "broadcast_failed", ex.Message).ConfigureAwait(false);
         }

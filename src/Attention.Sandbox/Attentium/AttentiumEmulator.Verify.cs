@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Attention.Sandbox.Hosting;
+using Attention.Sandbox.Solana;
 using Attentium.Solana;
 using Microsoft.AspNetCore.Http;
 
@@ -97,13 +98,11 @@ internal sealed partial class AttentiumEmulator
         }
         else
         {
-            var escrowAccount = PublicKey.GetAssociatedTokenAddress(EscrowAuthority.PublicKey, _ledger.Mint);
+            // The escrow program opened the agent's vault earlier (deposit_escrow creates nothing).
+            _ledger.MintTo(SandboxEscrowProgram.EscrowAddress(agent), 0);
             var message = MessageCompiler.CompileLegacy(
                 agent,
-                [
-                    TokenInstructions.TransferChecked(PublicKey.GetAssociatedTokenAddress(agent, _ledger.Mint), _ledger.Mint, escrowAccount, agent, campaign.AmountUnits, 6),
-                    MemoInstructions.Memo(campaign.CampaignId),
-                ],
+                [SandboxEscrowProgram.Deposit(agent, _ledger.Mint, campaign.AmountUnits), MemoInstructions.Memo(campaign.CampaignId)],
                 _ledger.LatestBlockhash().Blockhash);
             invoice["message"] = "Sign the attached transaction to fund escrow.";
             invoice["transaction"] = Transaction.FromMessage(message).ToBase64();
@@ -114,6 +113,8 @@ internal sealed partial class AttentiumEmulator
 
     private (int Status, JsonObject Answer) CheckPayment(string campaignId, string signature)
     {
+        // Read the ledger before taking the emulator's lock: the lock is never held while calling the ledger.
+        var landed = _ledger.GetProcessed(signature) is { Error: null } processed ? processed : null;
         lock (_gate)
         {
             if (!_campaigns.TryGetValue(campaignId, out var campaign))
@@ -128,7 +129,6 @@ internal sealed partial class AttentiumEmulator
                     : (409, new JsonObject { ["error"] = "already_paid", ["message"] = $"Campaign {campaignId} was already paid by another transaction" });
             }
 
-            var landed = _ledger.GetProcessed(signature);
             if (landed is null)
             {
                 return (402, new JsonObject { ["error"] = "payment_required", ["message"] = "The transaction was not found on chain; wait for confirmation and retry", ["campaign_id"] = campaignId });
@@ -144,9 +144,7 @@ internal sealed partial class AttentiumEmulator
                 return (400, new JsonObject { ["error"] = "memo_mismatch", ["message"] = "Memo content doesn't match header" });
             }
 
-            var escrow = PublicKey.GetAssociatedTokenAddress(EscrowAuthority.PublicKey, _ledger.Mint);
-            var treasury = PublicKey.GetAssociatedTokenAddress(Treasury.PublicKey, _ledger.Mint);
-            var received = landed.TokenMoves.Where(m => m.Destination == escrow || m.Destination == treasury).Aggregate(0UL, (sum, m) => sum + m.Amount);
+            var received = landed.TokenMoves.Where(m => IsPaymentDestination(campaign, m.Destination)).Aggregate(0UL, (sum, m) => sum + m.Amount);
             if (received < campaign.AmountUnits)
             {
                 return (402, new JsonObject { ["error"] = "payment_required", ["message"] = $"The transaction paid {Usdc.FromBaseUnits(received)} USDC; the invoice is {campaign.Amount}", ["campaign_id"] = campaignId });
@@ -158,6 +156,11 @@ internal sealed partial class AttentiumEmulator
             return (200, Keys(campaign));
         }
     }
+
+    /// <summary>A payment counts when it lands in the invoicing agent's escrow vault, or (memo flow) in the treasury's USDC account.</summary>
+    private bool IsPaymentDestination(CampaignRecord campaign, PublicKey destination) =>
+        destination == PublicKey.GetAssociatedTokenAddress(Treasury.PublicKey, _ledger.Mint)
+        || (campaign.Agent is { } agent && destination == SandboxEscrowProgram.VaultAddress(agent, _ledger.Mint));
 
     private static JsonObject Keys(CampaignRecord campaign) => new()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,13 +14,16 @@ namespace Attention.Sandbox.Attentium;
 
 /// <summary>
 /// The emulated Attentium API under <c>/attentium/v1</c>, paid on the sandbox's Solana ledger. <c>/verify</c> answers
-/// 402 with a deposit transaction built for the <c>X-Agent-Key</c> (USDC <c>TransferChecked</c> into the escrow's token
-/// account plus a memo of the campaign id), or, without an agent key or in memo mode, an invoice to pay the treasury
-/// with a memo. The second <c>/verify</c> is checked against the ledger: the transaction must have landed, carry the
-/// campaign id as its memo and pay at least the invoice. Results complete after a delay; unspent escrow is refundable
-/// through a withdraw transaction the sandbox co-signs; claims pay users from the treasury.
+/// 402 with a deposit transaction built for the <c>X-Agent-Key</c> (the escrow program's <c>deposit_escrow</c> into the
+/// agent's escrow vault plus a memo of the campaign id, see <see cref="SandboxEscrowProgram"/>), or, without an agent key or
+/// in memo mode, an invoice to pay the treasury with a memo. The second <c>/verify</c> is checked against the ledger: the
+/// transaction must have landed, carry the campaign id as its memo and pay at least the invoice into this agent's vault (or
+/// the treasury). Results complete after a delay; unspent escrow is refundable through a <c>withdraw_escrow</c> transaction
+/// only the agent signs; claims pay users from the treasury.
+/// Locking: <see cref="_gate"/> guards the campaigns and is never held while calling the ledger; what the ledger consults
+/// before committing (<see cref="ILedgerGuard"/>: refund and claim bookkeeping) is lock-free, so the two never wait on each other.
 /// </summary>
-internal sealed partial class AttentiumEmulator
+internal sealed partial class AttentiumEmulator : ILedgerGuard
 {
     public const string BasePath = "/attentium/v1";
 
@@ -27,22 +31,19 @@ internal sealed partial class AttentiumEmulator
     private readonly SandboxLedger _ledger;
     private readonly AttentionSandboxOptions _options;
     private readonly Dictionary<string, CampaignRecord> _campaigns = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ClaimRecord> _claims = new(StringComparer.Ordinal);
-    private readonly HashSet<PublicKey> _claimed = [];
+    private readonly ConcurrentDictionary<string, ClaimRecord> _claims = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PublicKey, byte> _claimed = new();
+    private readonly ConcurrentDictionary<string, RefundTicket> _refunds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _paidOut = new(StringComparer.Ordinal);
 
     public AttentiumEmulator(SandboxLedger ledger, AttentionSandboxOptions options)
     {
         _ledger = ledger;
         _options = options;
-        EscrowAuthority = Keypair.Generate();
         Treasury = Keypair.Generate();
-        _ledger.MintTo(EscrowAuthority.PublicKey, 0);
         _ledger.MintTo(Treasury.PublicKey, Usdc.ToBaseUnits(1_000_000m));
-        _ledger.BeforeCommit = GuardRefundsAndClaims;
+        _ledger.Guard = this;
     }
-
-    /// <summary>The key that owns the escrow token account and co-signs refunds.</summary>
-    public Keypair EscrowAuthority { get; }
 
     /// <summary>The treasury: receives memo-flow payments and pays claims.</summary>
     public Keypair Treasury { get; }
@@ -120,38 +121,69 @@ internal sealed partial class AttentiumEmulator
         return transaction;
     }
 
-    /// <summary>Refund and claim transactions carry a memo naming what they pay out; each pays out once.</summary>
-    private string? GuardRefundsAndClaims(Transaction transaction, ExecutionOutcome outcome)
+    /// <summary>
+    /// The escrow program's and treasury's bookkeeping: every <c>withdraw_escrow</c> must be the refund issued for a campaign
+    /// (memo <c>refund:&lt;campaign id&gt;</c>, this agent's vault, the unspent amount) and each refund and claim pays out once.
+    /// Runs inside the ledger's lock: reads and writes only the concurrent collections, never <see cref="_gate"/>.
+    /// </summary>
+    public (LedgerError? Error, Action? OnCommit) Check(ExecutionOutcome outcome)
     {
-        lock (_gate)
+        var paying = new List<string>();
+        var refundIds = outcome.Memos.Where(m => m.StartsWith(RefundMemoPrefix, StringComparison.Ordinal)).Select(m => m[RefundMemoPrefix.Length..]).Distinct().ToList();
+        foreach (var withdrawal in outcome.TokenMoves.Where(m => m.FromEscrow))
         {
-            foreach (var memo in outcome.Memos)
+            var owed = refundIds.FirstOrDefault(id => _refunds.TryGetValue(id, out var ticket)
+                && ticket.Vault == withdrawal.Source && ticket.Units == withdrawal.Amount
+                && !_paidOut.ContainsKey(RefundMemoPrefix + id) && !paying.Contains(RefundMemoPrefix + id));
+            if (owed is null)
             {
-                if (memo.StartsWith("refund:", StringComparison.Ordinal) && _campaigns.TryGetValue(memo["refund:".Length..], out var campaign))
-                {
-                    if (campaign.Refunded)
-                    {
-                        return "Custom(1)";
-                    }
+                return (Refused(withdrawal.Instruction, EscrowWithdrawalNotOwed), null);
+            }
 
-                    campaign.Refunded = true;
+            paying.Add(RefundMemoPrefix + owed);
+        }
+
+        var users = new List<PublicKey>();
+        foreach (var memo in outcome.Memos.Where(m => m.StartsWith(ClaimMemoPrefix, StringComparison.Ordinal)))
+        {
+            if (_claims.TryGetValue(memo[ClaimMemoPrefix.Length..], out var claim))
+            {
+                if (_paidOut.ContainsKey(memo) || _claimed.ContainsKey(claim.User) || users.Contains(claim.User))
+                {
+                    return (Refused(outcome.TokenMoves.FirstOrDefault(m => m.Source == PublicKey.GetAssociatedTokenAddress(Treasury.PublicKey, _ledger.Mint))?.Instruction ?? 0, AlreadyPaidOut), null);
                 }
 
-                if (memo.StartsWith("claim:", StringComparison.Ordinal) && _claims.TryGetValue(memo["claim:".Length..], out var claim))
-                {
-                    if (claim.Submitted)
-                    {
-                        return "Custom(1)";
-                    }
-
-                    claim.Submitted = true;
-                    _claimed.Add(claim.User);
-                }
+                paying.Add(memo);
+                users.Add(claim.User);
             }
         }
 
-        return null;
+        return (null, paying.Count == 0 ? null : () =>
+        {
+            foreach (var key in paying)
+            {
+                _paidOut.TryAdd(key, 0);
+            }
+
+            foreach (var user in users)
+            {
+                _claimed.TryAdd(user, 0);
+            }
+        });
     }
+
+    private const string RefundMemoPrefix = "refund:";
+    private const string ClaimMemoPrefix = "claim:";
+
+    /// <summary>The escrow program's error for a withdrawal it does not owe (Anchor-style custom codes start at 6000).</summary>
+    private const uint EscrowWithdrawalNotOwed = 6000;
+
+    /// <summary>A refund or claim already paid out (the SPL Token code for insufficient funds, as an emptied source would fail).</summary>
+    private const uint AlreadyPaidOut = 1;
+
+    private static LedgerError Refused(int instruction, uint code) => LedgerError.InInstruction(instruction, InstructionFailure.Custom(code));
+
+    private bool IsRefunded(CampaignRecord campaign) => _paidOut.ContainsKey(RefundMemoPrefix + campaign.CampaignId);
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

@@ -26,8 +26,6 @@ internal sealed class CampaignRecord
 
     public DateTimeOffset? PaidAt { get; set; }
 
-    public bool Refunded { get; set; }
-
     public ulong AmountUnits => Usdc.ToBaseUnits(Amount);
 
     /// <summary>The sandbox leaves a tenth of the escrow unspent once a campaign completes, so refunds can be tried.</summary>
@@ -43,6 +41,7 @@ internal sealed class ClaimRecord
     public required decimal Amount { get; init; }
 
     public required byte[] MessageBytes { get; init; }
-
-    public bool Submitted { get; set; }
 }
+
+/// <summary>A refund the escrow program owes: the unspent amount out of this vault, once.</summary>
+internal sealed record RefundTicket(PublicKey Vault, ulong Units);

@@ -6,14 +6,22 @@ namespace Attention.Sandbox.Solana;
 /// <summary>
 /// A small in-memory Solana ledger for the sandbox: lamports, SPL token accounts, a rotating recent blockhash with a
 /// block height, and execution of the instructions the Attentium flows use (System transfer, SPL Token Transfer and
-/// TransferChecked, associated token account creation, Memo, Compute Budget). Transactions are checked the way a
-/// validator checks them: every required signature verified, the blockhash known and not expired, the same signature
-/// never processed twice, all-or-nothing execution.
+/// TransferChecked, associated token account creation, Memo, Compute Budget, and the emulated escrow program's
+/// <c>deposit_escrow</c>/<c>withdraw_escrow</c>). Transactions are checked the way a validator checks them: every required
+/// signature verified, the blockhash known and not expired, the same signature never processed twice, all-or-nothing
+/// execution. A landed transaction is <c>processed</c> in its slot, <c>confirmed</c> one block later and <c>finalized</c>
+/// <see cref="FinalizedDepth"/> blocks later.
+/// Locking: one lock guards all state; nothing is called out of it except the <see cref="ILedgerGuard"/>, which holds no lock
+/// of its own; <see cref="Changed"/> is raised after the lock is released.
 /// </summary>
-internal sealed class SandboxLedger
+internal sealed partial class SandboxLedger
 {
     public const ulong FeeLamports = 5_000;
     public const ulong RentExemptTokenAccount = 2_039_280;
+
+    /// <summary>How many blocks after its slot a transaction is finalized (31–32 on mainnet; fewer here so tests stay quick).</summary>
+    public const int FinalizedDepth = 8;
+
     private const int BlockhashLifetime = 150;
 
     private readonly object _gate = new();
@@ -22,9 +30,7 @@ internal sealed class SandboxLedger
     private readonly Dictionary<string, long> _blockhashExpiry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProcessedTransaction> _processed = new(StringComparer.Ordinal);
     private string _blockhash = NewBlockhash();
-
-    /// <summary>Called inside the ledger's lock before a transaction's effects are committed; a non-null answer refuses it with that error.</summary>
-    public Func<Transaction, ExecutionOutcome, string?>? BeforeCommit { get; set; }
+    private long _blockHeight;
 
     public SandboxLedger()
     {
@@ -32,25 +38,36 @@ internal sealed class SandboxLedger
         Mint = Keypair.Generate().PublicKey;
     }
 
+    /// <summary>Raised (outside the ledger's lock) after a block passes or a transaction lands.</summary>
+    public event Action? Changed;
+
+    /// <summary>The refund and claim bookkeeping; see <see cref="ILedgerGuard"/> for what it may do.</summary>
+    public ILedgerGuard? Guard { get; set; }
+
     /// <summary>The sandbox's USDC-like mint (6 decimals, SPL Token program).</summary>
     public PublicKey Mint { get; }
 
-    public long BlockHeight { get; private set; }
+    public long BlockHeight => Interlocked.Read(ref _blockHeight);
 
     public long Slot => BlockHeight;
+
+    /// <summary>The newest block seen at a commitment: confirmed lags one block, finalized <see cref="FinalizedDepth"/>.</summary>
+    public long BlockHeightAt(LedgerCommitment commitment) => Math.Max(0, BlockHeight - Depth(commitment));
 
     /// <summary>Advances one block; every 20 blocks a new blockhash becomes the latest.</summary>
     public void Tick()
     {
         lock (_gate)
         {
-            BlockHeight++;
-            if (BlockHeight % 20 == 0)
+            var height = Interlocked.Increment(ref _blockHeight);
+            if (height % 20 == 0)
             {
                 _blockhash = NewBlockhash();
-                _blockhashExpiry[_blockhash] = BlockHeight + BlockhashLifetime;
+                _blockhashExpiry[_blockhash] = height + BlockhashLifetime;
             }
         }
+
+        Changed?.Invoke();
     }
 
     public (string Blockhash, long LastValidBlockHeight) LatestBlockhash()
@@ -58,6 +75,14 @@ internal sealed class SandboxLedger
         lock (_gate)
         {
             return (_blockhash, _blockhashExpiry[_blockhash]);
+        }
+    }
+
+    public bool IsBlockhashValid(string blockhash)
+    {
+        lock (_gate)
+        {
+            return _blockhashExpiry.TryGetValue(blockhash, out var expiry) && expiry >= _blockHeight;
         }
     }
 
@@ -77,12 +102,27 @@ internal sealed class SandboxLedger
         }
     }
 
-    public void Airdrop(PublicKey key, ulong lamports)
+    /// <summary>Lamports and token state of an account in one read.</summary>
+    public (ulong Lamports, TokenAccount? Token) GetAccount(PublicKey address)
     {
         lock (_gate)
         {
-            _lamports[key] = _lamports.GetValueOrDefault(key) + lamports;
+            return (_lamports.GetValueOrDefault(address), _tokens.TryGetValue(address, out var account) ? account : null);
         }
+    }
+
+    /// <summary>Credits lamports; returns the signature of the airdrop, whose status advances like any transaction's.</summary>
+    public string Airdrop(PublicKey key, ulong lamports)
+    {
+        var signature = Base58.Encode(RandomNumberGenerator.GetBytes(64));
+        lock (_gate)
+        {
+            _lamports[key] = _lamports.GetValueOrDefault(key) + lamports;
+            _processed[signature] = new ProcessedTransaction(signature, _blockHeight, null, [], [], [], null);
+        }
+
+        Changed?.Invoke();
+        return signature;
     }
 
     /// <summary>Credits USDC base units to the owner's associated token account, creating it when needed.</summary>
@@ -96,6 +136,7 @@ internal sealed class SandboxLedger
             _lamports[address] = Math.Max(_lamports.GetValueOrDefault(address), RentExemptTokenAccount);
         }
 
+        Changed?.Invoke();
         return address;
     }
 
@@ -103,7 +144,7 @@ internal sealed class SandboxLedger
     {
         lock (_gate)
         {
-            return _processed.Values.Count(p => p.Memos.Contains(memo, StringComparer.Ordinal));
+            return _processed.Values.Count(p => p.Error is null && p.Memos.Contains(memo, StringComparer.Ordinal));
         }
     }
 
@@ -115,243 +156,156 @@ internal sealed class SandboxLedger
         }
     }
 
-    /// <summary>Checks and executes a transaction; returns its signature, or throws <see cref="LedgerException"/> with the error.</summary>
-    public string Submit(Transaction transaction)
-    {
-        var signature = transaction.Signature ?? throw new LedgerException(-32003, "Transaction signature verification failure: the fee payer has not signed", "SignatureFailure");
-        if (!transaction.VerifySignatures(requireAll: true))
-        {
-            throw new LedgerException(-32003, "Transaction signature verification failure", "SignatureFailure");
-        }
-
-        lock (_gate)
-        {
-            if (_processed.ContainsKey(signature))
-            {
-                return signature;
-            }
-
-            var blockhash = transaction.Message.RecentBlockhash;
-            if (!_blockhashExpiry.TryGetValue(blockhash, out var expiry) || expiry < BlockHeight)
-            {
-                throw new LedgerException(-32002, "Transaction simulation failed: Blockhash not found", "BlockhashNotFound");
-            }
-
-            var state = new State(new Dictionary<PublicKey, ulong>(_lamports), new Dictionary<PublicKey, TokenAccount>(_tokens));
-            var outcome = Execute(transaction, state);
-            var refusal = outcome.Error ?? BeforeCommit?.Invoke(transaction, outcome);
-            if (refusal is not null)
-            {
-                throw new LedgerException(-32002, $"Transaction simulation failed: {refusal}", refusal, outcome.Logs);
-            }
-
-            foreach (var (key, value) in state.Lamports)
-            {
-                _lamports[key] = value;
-            }
-
-            foreach (var (key, value) in state.Tokens)
-            {
-                _tokens[key] = value;
-            }
-
-            _processed[signature] = new ProcessedTransaction(signature, Slot, transaction, outcome.Memos, outcome.Logs, outcome.TokenMoves);
-            return signature;
-        }
-    }
-
-    /// <summary>Executes on a copy of the state and returns the outcome and the resulting accounts; nothing changes.</summary>
-    public (ExecutionOutcome Outcome, Func<PublicKey, (ulong Lamports, TokenAccount? Token)> After) Simulate(Transaction transaction)
+    /// <summary>How far a landed transaction is: its commitment now, or null when it never landed.</summary>
+    public (ProcessedTransaction Transaction, LedgerCommitment Commitment, long Confirmations)? GetStatus(string signature)
     {
         lock (_gate)
         {
-            var state = new State(new Dictionary<PublicKey, ulong>(_lamports), new Dictionary<PublicKey, TokenAccount>(_tokens));
+            if (!_processed.TryGetValue(signature, out var processed))
+            {
+                return null;
+            }
+
+            var confirmations = _blockHeight - processed.Slot;
+            var commitment = confirmations >= FinalizedDepth ? LedgerCommitment.Finalized
+                : confirmations >= 1 ? LedgerCommitment.Confirmed
+                : LedgerCommitment.Processed;
+            return (processed, commitment, confirmations);
+        }
+    }
+
+    /// <summary>
+    /// <c>sendTransaction</c>. With preflight (the default) the transaction is checked and simulated first, and any failure is a
+    /// <see cref="LedgerException"/> with nothing charged (a repeat of a landed transaction: <c>AlreadyProcessed</c>). With
+    /// <paramref name="skipPreflight"/> the signature is returned at once, as a node forwards to the leader: a transaction that
+    /// cannot land (bad signatures, unknown blockhash, no fee, a repeat) is dropped, and one whose instructions fail lands with
+    /// its error and pays its fee.
+    /// </summary>
+    public string Submit(Transaction transaction, bool skipPreflight = false)
+    {
+        if (transaction.SignatureCount == 0)
+        {
+            throw new LedgerException(SandboxRpcMethods.InvalidParams, "invalid transaction: Transaction requires at least one signature");
+        }
+
+        var signature = Base58.Encode(transaction.GetSignature(0));
+        var signed = transaction.Signature is not null && transaction.VerifySignatures(requireAll: true);
+        if (!signed)
+        {
+            return skipPreflight ? signature : throw new LedgerException(-32003, "Transaction signature verification failure");
+        }
+
+        bool landed;
+        lock (_gate)
+        {
+            landed = SubmitLocked(transaction, signature, skipPreflight);
+        }
+
+        if (landed)
+        {
+            Changed?.Invoke();
+        }
+
+        return signature;
+    }
+
+    private bool SubmitLocked(Transaction transaction, string signature, bool skipPreflight)
+    {
+        if (_processed.ContainsKey(signature))
+        {
+            return skipPreflight ? false : throw Preflight(LedgerError.Named("AlreadyProcessed"), "This transaction has already been processed", []);
+        }
+
+        if (!_blockhashExpiry.TryGetValue(transaction.Message.RecentBlockhash, out var expiry) || expiry < _blockHeight)
+        {
+            return skipPreflight ? false : throw Preflight(LedgerError.Named("BlockhashNotFound"), "Blockhash not found", []);
+        }
+
+        var state = Snapshot();
+        var outcome = Execute(transaction, state);
+        var (refusal, onCommit) = outcome.Error is null && Guard is { } guard ? guard.Check(outcome) : (outcome.Error, null);
+        if (refusal is null)
+        {
+            Commit(state);
+            onCommit?.Invoke();
+            _processed[signature] = new ProcessedTransaction(signature, _blockHeight, transaction, outcome.Memos, outcome.Logs, outcome.TokenMoves, null);
+            return true;
+        }
+
+        if (!skipPreflight)
+        {
+            throw Preflight(refusal, refusal.ToString(), outcome.Logs);
+        }
+
+        // Landed with an error: only the fee is charged (a transaction that cannot pay it is dropped).
+        var payer = transaction.Message.FeePayer;
+        if (_lamports.GetValueOrDefault(payer) < FeeLamports)
+        {
+            return false;
+        }
+
+        _lamports[payer] -= FeeLamports;
+        _processed[signature] = new ProcessedTransaction(signature, _blockHeight, transaction, [], outcome.Logs, [], refusal);
+        return true;
+    }
+
+    /// <summary>
+    /// Executes on a copy of the state (with the same code and guard checks as <see cref="Submit"/>) and returns the outcome and the
+    /// resulting accounts; nothing changes. Unless <paramref name="replaceRecentBlockhash"/>, an unknown or expired blockhash
+    /// fails with <c>BlockhashNotFound</c> as on a cluster.
+    /// </summary>
+    public (ExecutionOutcome Outcome, Func<PublicKey, (ulong Lamports, TokenAccount? Token)> After, string? ReplacementBlockhash, long LastValidBlockHeight) Simulate(Transaction transaction, bool replaceRecentBlockhash)
+    {
+        lock (_gate)
+        {
+            var state = Snapshot();
+            var replacement = replaceRecentBlockhash ? _blockhash : null;
+            var lastValid = _blockhashExpiry[_blockhash];
+            if (!replaceRecentBlockhash && (!_blockhashExpiry.TryGetValue(transaction.Message.RecentBlockhash, out var expiry) || expiry < _blockHeight))
+            {
+                return (ExecutionOutcome.Fail(LedgerError.Named("BlockhashNotFound"), []), state.Read, null, lastValid);
+            }
+
             var outcome = Execute(transaction, state);
-            return (outcome, key => (state.Lamports.GetValueOrDefault(key), state.Tokens.TryGetValue(key, out var token) ? token : null));
+            if (outcome.Error is null && Guard is { } guard && guard.Check(outcome).Error is { } refusal)
+            {
+                outcome = outcome with { Error = refusal };
+            }
+
+            return (outcome, state.Read, replacement, lastValid);
         }
     }
 
-    private static ExecutionOutcome Execute(Transaction transaction, State state)
+    private static LedgerException Preflight(LedgerError error, string reason, IReadOnlyList<string> logs) =>
+        new(-32002, $"Transaction simulation failed: {reason}", error, logs);
+
+    private static long Depth(LedgerCommitment commitment) => commitment switch
     {
-        var message = transaction.Message;
-        var logs = new List<string>();
-        var memos = new List<string>();
-        var moves = new List<TokenMove>();
-        if (message.AddressTableLookups.Count > 0)
-        {
-            return ExecutionOutcome.Fail("AddressLookupTableNotFound", logs);
-        }
+        LedgerCommitment.Finalized => FinalizedDepth,
+        LedgerCommitment.Confirmed => 1,
+        _ => 0,
+    };
 
-        var signers = message.RequiredSigners.ToHashSet();
-        var feePayer = message.FeePayer;
-        if (state.Lamports.GetValueOrDefault(feePayer) < FeeLamports)
-        {
-            return ExecutionOutcome.Fail("InsufficientFundsForFee", logs);
-        }
+    private State Snapshot() => new(new Dictionary<PublicKey, ulong>(_lamports), new Dictionary<PublicKey, TokenAccount>(_tokens));
 
-        state.Lamports[feePayer] -= FeeLamports;
-        var index = 0;
-        foreach (var instruction in message.DecompileInstructions())
-        {
-            logs.Add($"Program {instruction.ProgramId} invoke [1]");
-            var error = ExecuteInstruction(instruction, signers, state, memos, moves, logs);
-            if (error is not null)
-            {
-                logs.Add($"Program {instruction.ProgramId} failed: {error}");
-                return ExecutionOutcome.Fail($"{{\"InstructionError\":[{index},\"{error}\"]}}", logs);
-            }
-
-            logs.Add($"Program {instruction.ProgramId} success");
-            index++;
-        }
-
-        return new ExecutionOutcome(null, logs, memos, moves);
-    }
-
-    private static string? ExecuteInstruction(TransactionInstruction instruction, HashSet<PublicKey> signers, State state, List<string> memos, List<TokenMove> moves, List<string> logs)
+    private void Commit(State state)
     {
-        var program = instruction.ProgramId;
-        if (program == PublicKey.ComputeBudgetProgram)
+        foreach (var (key, value) in state.Lamports)
         {
-            return null;
+            _lamports[key] = value;
         }
 
-        if (MemoInstructions.IsMemoProgram(program))
+        foreach (var (key, value) in state.Tokens)
         {
-            if (!MemoInstructions.TryGetText(instruction, out var text))
-            {
-                return "InvalidInstructionData";
-            }
-
-            if (instruction.Accounts.Any(a => !signers.Contains(a.PublicKey)))
-            {
-                return "MissingRequiredSignature";
-            }
-
-            memos.Add(text);
-            logs.Add($"Program log: Memo (len {text.Length}): \"{text}\"");
-            return null;
+            _tokens[key] = value;
         }
-
-        if (program == PublicKey.SystemProgram)
-        {
-            if (!SystemInstructions.TryGetLamportsMoved(instruction, out var funder, out var lamports) || funder is null || instruction.Accounts.Count < 2)
-            {
-                return "InvalidInstructionData";
-            }
-
-            if (!signers.Contains(funder))
-            {
-                return "MissingRequiredSignature";
-            }
-
-            if (state.Lamports.GetValueOrDefault(funder) < lamports)
-            {
-                return "Custom(1)";
-            }
-
-            var to = instruction.Accounts[1].PublicKey;
-            state.Lamports[funder] -= lamports;
-            state.Lamports[to] = state.Lamports.GetValueOrDefault(to) + lamports;
-            return null;
-        }
-
-        if (program == PublicKey.AssociatedTokenProgram)
-        {
-            if (!AssociatedTokenInstructions.TryDecodeCreate(instruction, out var create))
-            {
-                return "InvalidInstructionData";
-            }
-
-            if (create.TokenProgram != PublicKey.TokenProgram || PublicKey.GetAssociatedTokenAddress(create.Owner, create.Mint) != create.Account)
-            {
-                return "InvalidSeeds";
-            }
-
-            if (state.Tokens.ContainsKey(create.Account))
-            {
-                return create.Idempotent ? null : "Custom(0)";
-            }
-
-            if (!signers.Contains(create.Funder) || state.Lamports.GetValueOrDefault(create.Funder) < RentExemptTokenAccount)
-            {
-                return "InsufficientFunds";
-            }
-
-            state.Lamports[create.Funder] -= RentExemptTokenAccount;
-            state.Lamports[create.Account] = RentExemptTokenAccount;
-            state.Tokens[create.Account] = new TokenAccount(create.Mint, create.Owner, 0);
-            return null;
-        }
-
-        if (program == PublicKey.TokenProgram)
-        {
-            if (!TokenInstructions.TryDecodeTransfer(instruction, out var transfer))
-            {
-                return "InvalidInstructionData";
-            }
-
-            if (!state.Tokens.TryGetValue(transfer.Source, out var source) || !state.Tokens.TryGetValue(transfer.Destination, out var destination))
-            {
-                return "InvalidAccountData";
-            }
-
-            if (source.Owner != transfer.Authority)
-            {
-                return "Custom(4)";
-            }
-
-            if (!signers.Contains(transfer.Authority))
-            {
-                return "MissingRequiredSignature";
-            }
-
-            if (source.Mint != destination.Mint || (transfer.Mint is { } mint && mint != source.Mint))
-            {
-                return "Custom(3)";
-            }
-
-            if (transfer.Decimals is { } decimals && decimals != 6)
-            {
-                return "Custom(18)";
-            }
-
-            if (source.Amount < transfer.Amount)
-            {
-                return "Custom(1)";
-            }
-
-            state.Tokens[transfer.Source] = source with { Amount = source.Amount - transfer.Amount };
-            destination = state.Tokens[transfer.Destination];
-            state.Tokens[transfer.Destination] = destination with { Amount = destination.Amount + transfer.Amount };
-            moves.Add(new TokenMove(transfer.Source, transfer.Destination, transfer.Authority, transfer.Amount));
-            return null;
-        }
-
-        return "UnsupportedProgramId";
     }
 
     private static string NewBlockhash() => Base58.Encode(RandomNumberGenerator.GetBytes(32));
 
-    private sealed record State(Dictionary<PublicKey, ulong> Lamports, Dictionary<PublicKey, TokenAccount> Tokens);
-}
-
-internal sealed record TokenAccount(PublicKey Mint, PublicKey Owner, ulong Amount);
-
-internal sealed record TokenMove(PublicKey Source, PublicKey Destination, PublicKey Authority, ulong Amount);
-
-internal sealed record ProcessedTransaction(string Signature, long Slot, Transaction Transaction, IReadOnlyList<string> Memos, IReadOnlyList<string> Logs, IReadOnlyList<TokenMove> TokenMoves);
-
-internal sealed record ExecutionOutcome(string? Error, IReadOnlyList<string> Logs, IReadOnlyList<string> Memos, IReadOnlyList<TokenMove> TokenMoves)
-{
-    public static ExecutionOutcome Fail(string error, IReadOnlyList<string> logs) => new(error, logs, [], []);
-}
-
-internal sealed class LedgerException(int code, string message, string error, IReadOnlyList<string>? logs = null) : Exception(message)
-{
-    public int Code { get; } = code;
-
-    public string Error { get; } = error;
-
-    public IReadOnlyList<string> Logs { get; } = logs ?? [];
+    private sealed record State(Dictionary<PublicKey, ulong> Lamports, Dictionary<PublicKey, TokenAccount> Tokens)
+    {
+        public (ulong Lamports, TokenAccount? Token) Read(PublicKey key) =>
+            (Lamports.GetValueOrDefault(key), Tokens.TryGetValue(key, out var token) ? token : null);
+    }
 }

@@ -88,9 +88,36 @@ public partial class SolanaRpcClient : IDisposable
 
     /// <summary>
     /// <c>sendTransaction</c> with the exact bytes given (base64, <c>maxRetries: 0</c>) and returns the signature. A failed
-    /// preflight becomes a <see cref="SolanaRpcException"/> carrying the transaction error and logs.
+    /// preflight becomes a <see cref="SolanaRpcException"/> carrying the transaction error and logs, except
+    /// <c>AlreadyProcessed</c>: those exact bytes were sent before (a retried request whose first answer was lost, or a resend),
+    /// so their signature is returned and the status decides the rest.
     /// </summary>
     public virtual async Task<string> SendTransactionAsync(ReadOnlyMemory<byte> transaction, SendTransactionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SendOnceAsync(transaction, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SolanaRpcException ex) when (ex.TransactionError?.Name == "AlreadyProcessed" && FeePayerSignature(transaction.Span) is { } signature)
+        {
+            return signature;
+        }
+    }
+
+    /// <summary>The first (fee payer's) signature of serialized transaction bytes, or null when they cannot be read.</summary>
+    private static string? FeePayerSignature(ReadOnlySpan<byte> transaction)
+    {
+        try
+        {
+            return Transaction.Deserialize(transaction).Signature;
+        }
+        catch (Exception ex) when (ex is TransactionFormatException or ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<string> SendOnceAsync(ReadOnlyMemory<byte> transaction, SendTransactionOptions? options, CancellationToken cancellationToken)
     {
         const string method = "sendTransaction";
         var encoded = Convert.ToBase64String(transaction.Span);
