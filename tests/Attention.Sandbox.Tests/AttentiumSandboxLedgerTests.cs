@@ -30,7 +30,7 @@ public sealed class AttentiumSandboxLedgerTests : AttentiumSandboxTestBase
         var agent = FundedAgent();
         var first = (await Client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct)).Invoice!;
         var second = (await Client.Campaigns.RequestInvoiceAsync(Request, agent.PublicKey, Ct)).Invoice!;
-        var payment = await Client.Campaigns.PayInvoiceAsync(first, agent, Ct);
+        var payment = await Client.Campaigns.PayInvoiceAsync(first, agent, Request.MaximumCost, Ct);
 
         await Assert.ThrowsAsync<MemoMismatchException>(() =>
             Client.Campaigns.SubmitPaymentAsync(Request, second.CampaignId, payment.Signature, agent.PublicKey, Ct));
