@@ -4,6 +4,7 @@ using Attention.Sandbox.AutoPersonas;
 using Attention.Sandbox.Solana;
 using Attentium.Solana;
 using Attention.Sandbox.Factory;
+using Attention.Sandbox.Hosting;
 using AttentionFactory;
 using AutoPersonas;
 using Attentium;
@@ -24,10 +25,16 @@ namespace Attention.Sandbox;
 /// </summary>
 public sealed class AttentionSandbox : IAsyncDisposable
 {
-    /// <summary>An Attention Factory test key the sandbox accepts (any <c>af_test_sk_</c>/<c>af_live_sk_</c> key works; each key is its own account).</summary>
+    /// <summary>
+    /// The Attention Factory test key registered when the sandbox starts (an account holding
+    /// <see cref="AttentionSandboxOptions.StartingCredits"/>). Other keys get 401 until registered with <see cref="CreateAttentionFactoryKey"/>.
+    /// </summary>
     public const string FactoryApiKey = "af_test_sk_sandbox";
 
-    /// <summary>An AutoPersonas key with every scope (any <c>ap_live_</c> key works; see <see cref="CreateAutoPersonasKey"/> for scoped keys).</summary>
+    /// <summary>
+    /// The AutoPersonas key with every scope registered when the sandbox starts. Other keys get 401 until registered with
+    /// <see cref="CreateAutoPersonasKey"/> (a new account) or <see cref="AddAutoPersonasKey"/> (another key of an account).
+    /// </summary>
     public const string AutoPersonasApiKey = "ap_live_sandbox";
 
     private readonly WebApplication _app;
@@ -49,7 +56,12 @@ public sealed class AttentionSandbox : IAsyncDisposable
         _ledger = ledger;
         _webhookHttp = webhookHttp;
         Options = options;
-        _ticker = TickAsync(_stopping.Token);
+        // The ticker must not carry the starting caller's execution context (its Activity.Current), or webhook sends would
+        // join the caller's trace.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ticker = Task.Run(() => TickAsync(_stopping.Token));
+        }
     }
 
     /// <summary>The sandbox's root address, for example <c>http://127.0.0.1:53817/</c>.</summary>
@@ -158,13 +170,17 @@ public sealed class AttentionSandbox : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.AddRoutingCore();
+        SandboxHost.ConfigureServices(builder.Services);
         var app = builder.Build();
+        SandboxHost.UseMiddleware(app);
 
         var webhookHttp = new HttpClient();
         var factory = new FactoryEmulator(options, new FactoryWebhookDispatcher(webhookHttp));
         factory.Map(app);
+        factory.AddAccount(FactoryApiKey, options.StartingCredits);
         var autoPersonas = new AutoPersonasEmulator(options);
         autoPersonas.Map(app);
+        autoPersonas.AddKey(AutoPersonasApiKey, []);
         var ledger = new SandboxLedger();
         new SandboxRpcEndpoint(ledger).Map(app);
         var attentium = new AttentiumEmulator(ledger, options);
@@ -198,14 +214,65 @@ public sealed class AttentionSandbox : IAsyncDisposable
         };
     }
 
-    /// <summary>Creates an AutoPersonas key that holds only the given scopes (for example <c>content:read</c>), to try scope errors.</summary>
+    /// <summary>
+    /// Creates an AutoPersonas account and returns its key, holding only the given scopes (for example <c>content:read</c>)
+    /// or, with none given, every scope. The account's influencers, content and jobs are seen by its own keys only.
+    /// </summary>
     public string CreateAutoPersonasKey(params string[] scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        var key = "ap_live_sandbox_" + Guid.NewGuid().ToString("N")[..12];
-        _autoPersonas.AddKey(key, scopes.Length == 0 ? ["none"] : scopes);
+        var key = NewKey("ap_live_sandbox_");
+        _autoPersonas.AddKey(key, scopes);
         return key;
     }
+
+    /// <summary>
+    /// Creates another key of the account that <paramref name="accountKey"/> belongs to, holding only the given scopes (every
+    /// scope when none are given): it sees and changes the same influencers and content, within its scopes.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="accountKey"/> is not a registered AutoPersonas key.</exception>
+    public string AddAutoPersonasKey(string accountKey, params string[] scopes)
+    {
+        ArgumentNullException.ThrowIfNull(accountKey);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var key = NewKey("ap_live_sandbox_");
+        return _autoPersonas.AddKey(key, scopes, accountKey) ? key : throw new ArgumentException("That is not a registered AutoPersonas key.", nameof(accountKey));
+    }
+
+    /// <summary>
+    /// Creates an Attention Factory account holding <paramref name="credits"/> (default <see cref="AttentionSandboxOptions.StartingCredits"/>)
+    /// and returns its key: <paramref name="apiKey"/> when given (it must start with <c>af_test_sk_</c> or <c>af_live_sk_</c>,
+    /// for example the key your app reads from configuration), otherwise a new <c>af_test_sk_</c> key.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> has the wrong prefix or is already registered.</exception>
+    public string CreateAttentionFactoryKey(decimal? credits = null, string? apiKey = null)
+    {
+        var key = apiKey ?? NewKey("af_test_sk_");
+        if (!key.StartsWith("af_test_sk_", StringComparison.Ordinal) && !key.StartsWith("af_live_sk_", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An Attention Factory key starts with af_test_sk_ or af_live_sk_.", nameof(apiKey));
+        }
+
+        return _factory.AddAccount(key, credits ?? Options.StartingCredits) ? key : throw new ArgumentException("That key is already registered.", nameof(apiKey));
+    }
+
+    /// <summary>Adds credits to the Attention Factory account of <paramref name="apiKey"/> (recorded as a <c>top_up</c> transaction).</summary>
+    /// <returns>False when the key is not registered.</returns>
+    public bool AddAttentionFactoryCredits(string apiKey, decimal credits)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        return _factory.AddCredits(apiKey, credits);
+    }
+
+    /// <summary>Revokes an Attention Factory or AutoPersonas key: from now on it gets 401, like a key revoked on the dashboard.</summary>
+    /// <returns>False when the key was not registered.</returns>
+    public bool RevokeApiKey(string apiKey)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        return _factory.RevokeKey(apiKey) | _autoPersonas.RevokeKey(apiKey);
+    }
+
+    private static string NewKey(string prefix) => prefix + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
 
     private static PollingOptions FastPolling() =>
         new() { Interval = TimeSpan.FromMilliseconds(100), MaxInterval = TimeSpan.FromMilliseconds(500), Timeout = TimeSpan.FromMinutes(2) };

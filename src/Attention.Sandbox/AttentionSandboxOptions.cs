@@ -18,8 +18,14 @@ public sealed class AttentionSandboxOptions
     /// <summary>The monthly rate of a rental, in credits. Default: 99.00.</summary>
     public decimal MonthlyRate { get; set; } = 99m;
 
-    /// <summary>How many actions one rental accepts per minute before answering 429 with <c>Retry-After</c>. Default: 30.</summary>
-    public int ActionsPerRentalPerMinute { get; set; } = 30;
+    /// <summary>
+    /// How many actions of one type a rental accepts in any hour before answering 429 with <c>Retry-After</c>; the capabilities
+    /// endpoints advertise it as <c>rate_cap.per_hour</c>. Default: 10.
+    /// </summary>
+    public int ActionRateCapPerHour { get; set; } = 10;
+
+    /// <summary>How many actions of one type a rental accepts in any day (advertised as <c>rate_cap.per_day</c>). Default: 50.</summary>
+    public int ActionRateCapPerDay { get; set; } = 50;
 
     /// <summary>How long an AutoPersonas generation batch or publish takes. Default: 1 second.</summary>
     public TimeSpan ContentGenerationDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -35,7 +35,7 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 
     private AttentionFactoryClient NewClient(string? key = null) =>
-        new(_sandbox.CreateAttentionFactoryOptions(key ?? "af_test_sk_" + Guid.NewGuid().ToString("N")));
+        new(_sandbox.CreateAttentionFactoryOptions(key ?? _sandbox.CreateAttentionFactoryKey()));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -150,7 +150,7 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     [Fact]
     public async Task Actions_beyond_the_per_rental_cap_are_a_429_with_retry_after()
     {
-        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.Zero, ActionsPerRentalPerMinute = 2 }, Ct);
+        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.Zero, ActionRateCapPerHour = 2 }, Ct);
         var options = sandbox.CreateAttentionFactoryOptions();
         options.MaxRetryAfter = TimeSpan.FromSeconds(1);
         var client = new AttentionFactoryClient(options);
