@@ -23,7 +23,7 @@ namespace Attention.Sandbox;
 /// 127.0.0.1 on a free port. Start it with <see cref="StartAsync"/>, point the clients at the addresses it hands back,
 /// and dispose it when done. Meant for demos and for your own integration tests (like stripe-mock, but in-process).
 /// </summary>
-public sealed class AttentionSandbox : IAsyncDisposable
+public sealed partial class AttentionSandbox : IAsyncDisposable
 {
     /// <summary>
     /// The Attention Factory test key registered when the sandbox starts (an account holding
@@ -43,11 +43,13 @@ public sealed class AttentionSandbox : IAsyncDisposable
     private readonly AttentiumEmulator _attentium;
     private readonly SandboxLedger _ledger;
     private readonly HttpClient _webhookHttp;
+    private readonly FactoryWebhookDispatcher _webhooks;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _ticker;
 
-    private AttentionSandbox(WebApplication app, Uri baseAddress, FactoryEmulator factory, AutoPersonasEmulator autoPersonas, AttentiumEmulator attentium, SandboxLedger ledger, HttpClient webhookHttp, AttentionSandboxOptions options)
+    private AttentionSandbox(WebApplication app, Uri baseAddress, FactoryEmulator factory, AutoPersonasEmulator autoPersonas, AttentiumEmulator attentium, SandboxLedger ledger, HttpClient webhookHttp, FactoryWebhookDispatcher webhooks, AttentionSandboxOptions options)
     {
+        _webhooks = webhooks;
         _app = app;
         BaseAddress = baseAddress;
         _factory = factory;
@@ -73,25 +75,6 @@ public sealed class AttentionSandbox : IAsyncDisposable
     /// <summary>The Attention Factory base address (use it as the client's <c>BaseAddress</c>).</summary>
     public Uri AttentionFactoryBaseAddress => new(BaseAddress, "factory/v1/");
 
-    /// <summary>
-    /// Ready Attention Factory client options pointing at the sandbox, with polling intervals suited to its timings.
-    /// Each call returns a new options object; a different <paramref name="apiKey"/> is a separate account with its own balance.
-    /// </summary>
-    public AttentionFactoryClientOptions CreateAttentionFactoryOptions(string apiKey = FactoryApiKey)
-    {
-        var polling = FastPolling();
-        return new AttentionFactoryClientOptions
-        {
-            BaseAddress = AttentionFactoryBaseAddress,
-            ApiKey = apiKey,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
-            RentalActivationPolling = polling,
-            ActionCompletionPolling = polling,
-            PostAnalyticsPolling = polling,
-            TimeProvider = Options.TimeProvider,
-        };
-    }
-
     /// <summary>The Attentium base address (use it as the client's <c>BaseAddress</c>).</summary>
     public Uri AttentiumBaseAddress => new(BaseAddress, "attentium/v1/");
 
@@ -116,25 +99,6 @@ public sealed class AttentionSandbox : IAsyncDisposable
         get => _attentium.MemoMode;
         set => _attentium.MemoMode = value;
     }
-
-    /// <summary>
-    /// Ready Attentium client options pointing at the sandbox: its API, its Solana JSON-RPC endpoint, its USDC mint and treasury,
-    /// with inspection on (as in production) and polling suited to its timings.
-    /// </summary>
-    public AttentiumClientOptions CreateAttentiumOptions() => new()
-    {
-        BaseAddress = AttentiumBaseAddress,
-        Cluster = SolanaCluster.Custom,
-        RpcEndpoint = SolanaRpcAddress,
-        UsdcMint = UsdcMint,
-        Treasury = AttentiumTreasury,
-        ConfirmationPollInterval = TimeSpan.FromMilliseconds(100),
-        ConfirmationTimeout = TimeSpan.FromSeconds(30),
-        ResultsPolling = FastPolling(),
-        Inspection = new TransactionInspectionOptions { UsdcMint = UsdcMint },
-        RetryBaseDelay = TimeSpan.FromMilliseconds(50),
-        TimeProvider = Options.TimeProvider,
-    };
 
     /// <summary>Gives a wallet SOL (for fees and rent) and USDC (in its associated token account) on the sandbox ledger.</summary>
     public void FundSolanaWallet(PublicKey owner, decimal sol, decimal usdc)
@@ -174,8 +138,10 @@ public sealed class AttentionSandbox : IAsyncDisposable
         var app = builder.Build();
         SandboxHost.UseMiddleware(app);
 
-        var webhookHttp = new HttpClient();
-        var factory = new FactoryEmulator(options, new FactoryWebhookDispatcher(webhookHttp));
+        // No trace headers on webhook sends: the receiver's spans must not join whatever trace happened to be current.
+        var webhookHttp = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null, PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
+        var webhooks = new FactoryWebhookDispatcher(webhookHttp, options);
+        var factory = new FactoryEmulator(options, webhooks);
         factory.Map(app);
         factory.AddAccount(FactoryApiKey, options.StartingCredits);
         var autoPersonas = new AutoPersonasEmulator(options);
@@ -188,94 +154,12 @@ public sealed class AttentionSandbox : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, autoPersonas, attentium, ledger, webhookHttp, options);
+        return new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, autoPersonas, attentium, ledger, webhookHttp, webhooks, options);
     }
 
     /// <summary>Turns a warming Attention Factory rental active now instead of after <see cref="AttentionSandboxOptions.RentalActivationDelay"/>.</summary>
     /// <returns>False when no warming rental has that id.</returns>
     public bool ActivateRental(string rentalId) => _factory.ActivateNow(rentalId);
-
-    /// <summary>
-    /// Ready AutoPersonas client options pointing at the sandbox, with polling intervals suited to its timings.
-    /// The default key has every scope; pass one from <see cref="CreateAutoPersonasKey"/> to try scope errors.
-    /// </summary>
-    public AutoPersonasClientOptions CreateAutoPersonasOptions(string apiKey = AutoPersonasApiKey)
-    {
-        var polling = FastPolling();
-        return new AutoPersonasClientOptions
-        {
-            BaseAddress = AutoPersonasBaseAddress,
-            ApiKey = apiKey,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
-            BatchPolling = polling,
-            PublishPolling = polling,
-            ImportPolling = polling,
-            TimeProvider = Options.TimeProvider,
-        };
-    }
-
-    /// <summary>
-    /// Creates an AutoPersonas account and returns its key, holding only the given scopes (for example <c>content:read</c>)
-    /// or, with none given, every scope. The account's influencers, content and jobs are seen by its own keys only.
-    /// </summary>
-    public string CreateAutoPersonasKey(params string[] scopes)
-    {
-        ArgumentNullException.ThrowIfNull(scopes);
-        var key = NewKey("ap_live_sandbox_");
-        _autoPersonas.AddKey(key, scopes);
-        return key;
-    }
-
-    /// <summary>
-    /// Creates another key of the account that <paramref name="accountKey"/> belongs to, holding only the given scopes (every
-    /// scope when none are given): it sees and changes the same influencers and content, within its scopes.
-    /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="accountKey"/> is not a registered AutoPersonas key.</exception>
-    public string AddAutoPersonasKey(string accountKey, params string[] scopes)
-    {
-        ArgumentNullException.ThrowIfNull(accountKey);
-        ArgumentNullException.ThrowIfNull(scopes);
-        var key = NewKey("ap_live_sandbox_");
-        return _autoPersonas.AddKey(key, scopes, accountKey) ? key : throw new ArgumentException("That is not a registered AutoPersonas key.", nameof(accountKey));
-    }
-
-    /// <summary>
-    /// Creates an Attention Factory account holding <paramref name="credits"/> (default <see cref="AttentionSandboxOptions.StartingCredits"/>)
-    /// and returns its key: <paramref name="apiKey"/> when given (it must start with <c>af_test_sk_</c> or <c>af_live_sk_</c>,
-    /// for example the key your app reads from configuration), otherwise a new <c>af_test_sk_</c> key.
-    /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="apiKey"/> has the wrong prefix or is already registered.</exception>
-    public string CreateAttentionFactoryKey(decimal? credits = null, string? apiKey = null)
-    {
-        var key = apiKey ?? NewKey("af_test_sk_");
-        if (!key.StartsWith("af_test_sk_", StringComparison.Ordinal) && !key.StartsWith("af_live_sk_", StringComparison.Ordinal))
-        {
-            throw new ArgumentException("An Attention Factory key starts with af_test_sk_ or af_live_sk_.", nameof(apiKey));
-        }
-
-        return _factory.AddAccount(key, credits ?? Options.StartingCredits) ? key : throw new ArgumentException("That key is already registered.", nameof(apiKey));
-    }
-
-    /// <summary>Adds credits to the Attention Factory account of <paramref name="apiKey"/> (recorded as a <c>top_up</c> transaction).</summary>
-    /// <returns>False when the key is not registered.</returns>
-    public bool AddAttentionFactoryCredits(string apiKey, decimal credits)
-    {
-        ArgumentNullException.ThrowIfNull(apiKey);
-        return _factory.AddCredits(apiKey, credits);
-    }
-
-    /// <summary>Revokes an Attention Factory or AutoPersonas key: from now on it gets 401, like a key revoked on the dashboard.</summary>
-    /// <returns>False when the key was not registered.</returns>
-    public bool RevokeApiKey(string apiKey)
-    {
-        ArgumentNullException.ThrowIfNull(apiKey);
-        return _factory.RevokeKey(apiKey) | _autoPersonas.RevokeKey(apiKey);
-    }
-
-    private static string NewKey(string prefix) => prefix + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
-
-    private static PollingOptions FastPolling() =>
-        new() { Interval = TimeSpan.FromMilliseconds(100), MaxInterval = TimeSpan.FromMilliseconds(500), Timeout = TimeSpan.FromMinutes(2) };
 
     /// <summary>Stops the server and its background work.</summary>
     public async ValueTask DisposeAsync()
@@ -291,6 +175,7 @@ public sealed class AttentionSandbox : IAsyncDisposable
 
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _webhooks.Dispose();
         _webhookHttp.Dispose();
         _stopping.Dispose();
     }

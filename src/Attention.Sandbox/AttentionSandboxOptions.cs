@@ -38,4 +38,11 @@ public sealed class AttentionSandboxOptions
 
     /// <summary>The clock for every simulated delay. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// How long the sandbox waits before each retry of a webhook delivery that got no 2xx answer (one retry per entry; empty:
+    /// no retries). Default: 1, 4, 16, 64 and 256 seconds, a real sender's exponential back-off, shortened. Waits run on <see cref="TimeProvider"/>.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> WebhookRetryDelays { get; set; } =
+        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(16), TimeSpan.FromSeconds(64), TimeSpan.FromSeconds(256)];
 }

@@ -65,6 +65,7 @@ internal sealed partial class FactoryEmulator
         }
 
         call.Account.Webhooks.Remove(webhook);
+        webhook.Deleted = true;
         return new(200, new JsonObject { ["id"] = webhook.Id, ["deleted"] = true });
     }
 

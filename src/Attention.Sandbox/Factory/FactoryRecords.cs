@@ -137,6 +137,9 @@ internal sealed class WebhookRecord
 
     public List<JsonObject> Deliveries { get; } = [];
 
+    /// <summary>Set when the webhook is removed: its pending retries stop, as a real sender's do.</summary>
+    public bool Deleted { get; set; }
+
     public JsonObject ToJson() => new()
     {
         ["id"] = Id,
