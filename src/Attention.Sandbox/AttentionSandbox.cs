@@ -69,6 +69,9 @@ public sealed partial class AttentionSandbox : IAsyncDisposable
     /// <summary>The sandbox's root address, for example <c>http://127.0.0.1:53817/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The sandbox host's services (for tests of how it is hosted).</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>The settings the sandbox runs with.</summary>
     public AttentionSandboxOptions Options { get; }
 
@@ -132,7 +135,7 @@ public sealed partial class AttentionSandbox : IAsyncDisposable
         options ??= new AttentionSandboxOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRoutingCore();
         SandboxHost.ConfigureServices(builder.Services);
         var app = builder.Build();
@@ -151,10 +154,16 @@ public sealed partial class AttentionSandbox : IAsyncDisposable
         new SandboxRpcEndpoint(ledger).Map(app);
         var attentium = new AttentiumEmulator(ledger, options);
         attentium.Map(app);
+        AttentionSandbox? started = null;
+        if (options.EnableControlEndpoints)
+        {
+            SandboxControlEndpoints.Map(app, () => started ?? throw new InvalidOperationException("The sandbox is still starting."));
+        }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, autoPersonas, attentium, ledger, webhookHttp, webhooks, options);
+        started = new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, autoPersonas, attentium, ledger, webhookHttp, webhooks, options);
+        return started;
     }
 
     /// <summary>Turns a warming Attention Factory rental active now instead of after <see cref="AttentionSandboxOptions.RentalActivationDelay"/>.</summary>

@@ -45,4 +45,14 @@ public sealed class AttentionSandboxOptions
     /// </summary>
     public IReadOnlyList<TimeSpan> WebhookRetryDelays { get; set; } =
         [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(16), TimeSpan.FromSeconds(64), TimeSpan.FromSeconds(256)];
+
+    /// <summary>The 127.0.0.1 port to listen on. Default: 0, a free port chosen at start (see <see cref="AttentionSandbox.BaseAddress"/>).</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Whether the sandbox answers its control endpoints under <c>/sandbox/</c> (create keys, add credits, fund a Solana wallet,
+    /// activate a rental), so tests in any language can do over HTTP what .NET tests do with the <see cref="AttentionSandbox"/>
+    /// methods. They need no key: turn them on only for a sandbox on a loopback address. Default: false (the standalone server turns them on).
+    /// </summary>
+    public bool EnableControlEndpoints { get; set; }
 }
