@@ -92,13 +92,13 @@ internal sealed partial class AutoPersonasEmulator
 
     private ApResult UploadVoiceSamples(ApCall call)
     {
-        if (call.Body?["audioUrls"] is not JsonArray { Count: > 0 } urls)
+        if (call.Body?["audioUrls"] is not JsonArray { Count: > 0 } urls || !urls.All(SandboxHttp.IsString))
         {
-            return Error(400, "audioUrls must be a non-empty list");
+            return Error(400, "audioUrls must be a non-empty list of URLs");
         }
 
         var samples = VoiceSamplesOf(call.Account, call.Route("id"));
-        samples.AddRange(urls.Select(u => u?.GetValue<string>() ?? string.Empty));
+        samples.AddRange(urls.Select(u => u!.GetValue<string>()));
         return Ok(VoiceProfileJson(call.Account, call.Route("id")), 201);
     }
 

@@ -139,7 +139,7 @@ internal sealed partial class AutoPersonasEmulator
                 return Ok(List([]));
             }
 
-            influencerProfile = (string?)influencer["profileId"];
+            influencerProfile = SandboxHttp.GetString(influencer, "profileId");
         }
 
         return Ok(List(call.Account.Content.Values

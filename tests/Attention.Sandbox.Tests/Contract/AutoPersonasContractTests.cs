@@ -86,6 +86,15 @@ public sealed class AutoPersonasContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Voice_samples_that_are_not_urls_are_a_400_not_a_500()
+    {
+        var answer = await _api.PostAsync("characters/chr_1/voice-samples", AttentionSandbox.AutoPersonasApiKey, """{"audioUrls":[1,2]}""");
+
+        Assert.Equal(400, answer.Status);
+        Assert.NotNull((string?)answer.Body!["error"]);
+    }
+
+    [Fact]
     public async Task Content_list_honours_influencer_id_and_limit()
     {
         var key = _sandbox.CreateAutoPersonasKey();
