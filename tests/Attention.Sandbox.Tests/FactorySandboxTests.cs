@@ -122,7 +122,9 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     [Fact]
     public async Task Empty_branding_on_a_warming_rental_is_stored_as_a_preset()
     {
-        var client = NewClient();
+        // Its own sandbox whose rentals stay warming: on a loaded machine 300 ms can pass between two calls.
+        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.FromMinutes(5) }, Ct);
+        var client = new AttentionFactoryClient(sandbox.CreateAttentionFactoryOptions());
         var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
 
         var result = await client.Branding.ApplyAsync(rental.Id, new BrandingFields { Bio = "Builder. Coffee. Code." }, cancellationToken: Ct);
