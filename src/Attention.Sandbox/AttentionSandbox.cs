@@ -4,6 +4,7 @@ using Attention.Sandbox.AutoPersonas;
 using Attention.Sandbox.Solana;
 using Attentium.Solana;
 using Attention.Sandbox.Factory;
+using Attention.Sandbox.Hosting;
 using AttentionFactory;
 using AutoPersonas;
 using Attentium;
@@ -22,12 +23,18 @@ namespace Attention.Sandbox;
 /// 127.0.0.1 on a free port. Start it with <see cref="StartAsync"/>, point the clients at the addresses it hands back,
 /// and dispose it when done. Meant for demos and for your own integration tests (like stripe-mock, but in-process).
 /// </summary>
-public sealed class AttentionSandbox : IAsyncDisposable
+public sealed partial class AttentionSandbox : IAsyncDisposable
 {
-    /// <summary>An Attention Factory test key the sandbox accepts (any <c>af_test_sk_</c>/<c>af_live_sk_</c> key works; each key is its own account).</summary>
+    /// <summary>
+    /// The Attention Factory test key registered when the sandbox starts (an account holding
+    /// <see cref="AttentionSandboxOptions.StartingCredits"/>). Other keys get 401 until registered with <see cref="CreateAttentionFactoryKey"/>.
+    /// </summary>
     public const string FactoryApiKey = "af_test_sk_sandbox";
 
-    /// <summary>An AutoPersonas key with every scope (any <c>ap_live_</c> key works; see <see cref="CreateAutoPersonasKey"/> for scoped keys).</summary>
+    /// <summary>
+    /// The AutoPersonas key with every scope registered when the sandbox starts. Other keys get 401 until registered with
+    /// <see cref="CreateAutoPersonasKey"/> (a new account) or <see cref="AddAutoPersonasKey"/> (another key of an account).
+    /// </summary>
     public const string AutoPersonasApiKey = "ap_live_sandbox";
 
     private readonly WebApplication _app;
@@ -36,11 +43,13 @@ public sealed class AttentionSandbox : IAsyncDisposable
     private readonly AttentiumEmulator _attentium;
     private readonly SandboxLedger _ledger;
     private readonly HttpClient _webhookHttp;
+    private readonly FactoryWebhookDispatcher _webhooks;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _ticker;
 
-    private AttentionSandbox(WebApplication app, Uri baseAddress, FactoryEmulator factory, AutoPersonasEmulator autoPersonas, AttentiumEmulator attentium, SandboxLedger ledger, HttpClient webhookHttp, AttentionSandboxOptions options)
+    private AttentionSandbox(WebApplication app, Uri baseAddress, FactoryEmulator factory, AutoPersonasEmulator autoPersonas, AttentiumEmulator attentium, SandboxLedger ledger, HttpClient webhookHttp, FactoryWebhookDispatcher webhooks, AttentionSandboxOptions options)
     {
+        _webhooks = webhooks;
         _app = app;
         BaseAddress = baseAddress;
         _factory = factory;
@@ -49,36 +58,25 @@ public sealed class AttentionSandbox : IAsyncDisposable
         _ledger = ledger;
         _webhookHttp = webhookHttp;
         Options = options;
-        _ticker = TickAsync(_stopping.Token);
+        // The ticker must not carry the starting caller's execution context (its Activity.Current), or webhook sends would
+        // join the caller's trace.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ticker = Task.Run(() => TickAsync(_stopping.Token));
+        }
     }
 
     /// <summary>The sandbox's root address, for example <c>http://127.0.0.1:53817/</c>.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The sandbox host's services (for tests of how it is hosted).</summary>
+    internal IServiceProvider Services => _app.Services;
 
     /// <summary>The settings the sandbox runs with.</summary>
     public AttentionSandboxOptions Options { get; }
 
     /// <summary>The Attention Factory base address (use it as the client's <c>BaseAddress</c>).</summary>
     public Uri AttentionFactoryBaseAddress => new(BaseAddress, "factory/v1/");
-
-    /// <summary>
-    /// Ready Attention Factory client options pointing at the sandbox, with polling intervals suited to its timings.
-    /// Each call returns a new options object; a different <paramref name="apiKey"/> is a separate account with its own balance.
-    /// </summary>
-    public AttentionFactoryClientOptions CreateAttentionFactoryOptions(string apiKey = FactoryApiKey)
-    {
-        var polling = FastPolling();
-        return new AttentionFactoryClientOptions
-        {
-            BaseAddress = AttentionFactoryBaseAddress,
-            ApiKey = apiKey,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
-            RentalActivationPolling = polling,
-            ActionCompletionPolling = polling,
-            PostAnalyticsPolling = polling,
-            TimeProvider = Options.TimeProvider,
-        };
-    }
 
     /// <summary>The Attentium base address (use it as the client's <c>BaseAddress</c>).</summary>
     public Uri AttentiumBaseAddress => new(BaseAddress, "attentium/v1/");
@@ -129,26 +127,6 @@ public sealed class AttentionSandbox : IAsyncDisposable
         set => _attentium.MemoMode = value;
     }
 
-    /// <summary>
-    /// Ready Attentium client options pointing at the sandbox: its API, its Solana JSON-RPC endpoint, its USDC mint and treasury,
-    /// with inspection on (as in production) and polling suited to its timings.
-    /// </summary>
-    public AttentiumClientOptions CreateAttentiumOptions() => new()
-    {
-        BaseAddress = AttentiumBaseAddress,
-        Cluster = SolanaCluster.Custom,
-        RpcEndpoint = SolanaRpcAddress,
-        UsdcMint = UsdcMint,
-        EscrowProgramId = AttentiumEscrowProgramId,
-        Treasury = AttentiumTreasury,
-        ConfirmationPollInterval = TimeSpan.FromMilliseconds(100),
-        ConfirmationTimeout = TimeSpan.FromSeconds(30),
-        ResultsPolling = FastPolling(),
-        Inspection = new TransactionInspectionOptions { UsdcMint = UsdcMint, EscrowProgramId = AttentiumEscrowProgramId },
-        RetryBaseDelay = TimeSpan.FromMilliseconds(50),
-        TimeProvider = Options.TimeProvider,
-    };
-
     /// <summary>Gives a wallet SOL (for fees and rent) and USDC (in its associated token account) on the sandbox ledger.</summary>
     public void FundSolanaWallet(PublicKey owner, decimal sol, decimal usdc)
     {
@@ -181,60 +159,41 @@ public sealed class AttentionSandbox : IAsyncDisposable
         options ??= new AttentionSandboxOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRoutingCore();
+        SandboxHost.ConfigureServices(builder.Services);
         var app = builder.Build();
+        SandboxHost.UseMiddleware(app);
 
-        var webhookHttp = new HttpClient();
-        var factory = new FactoryEmulator(options, new FactoryWebhookDispatcher(webhookHttp));
+        // No trace headers on webhook sends: the receiver's spans must not join whatever trace happened to be current.
+        var webhookHttp = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null, PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
+        var webhooks = new FactoryWebhookDispatcher(webhookHttp, options);
+        var factory = new FactoryEmulator(options, webhooks);
         factory.Map(app);
+        factory.AddAccount(FactoryApiKey, options.StartingCredits);
         var autoPersonas = new AutoPersonasEmulator(options);
         autoPersonas.Map(app);
+        autoPersonas.AddKey(AutoPersonasApiKey, []);
         var ledger = new SandboxLedger();
         app.UseWebSockets();
         new SandboxRpcEndpoint(new SandboxRpcMethods(ledger)).Map(app);
         var attentium = new AttentiumEmulator(ledger, options);
         attentium.Map(app);
+        AttentionSandbox? started = null;
+        if (options.EnableControlEndpoints)
+        {
+            SandboxControlEndpoints.Map(app, () => started ?? throw new InvalidOperationException("The sandbox is still starting."));
+        }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, autoPersonas, attentium, ledger, webhookHttp, options);
+        started = new AttentionSandbox(app, new Uri(address.TrimEnd('/') + "/"), factory, autoPersonas, attentium, ledger, webhookHttp, webhooks, options);
+        return started;
     }
 
     /// <summary>Turns a warming Attention Factory rental active now instead of after <see cref="AttentionSandboxOptions.RentalActivationDelay"/>.</summary>
     /// <returns>False when no warming rental has that id.</returns>
     public bool ActivateRental(string rentalId) => _factory.ActivateNow(rentalId);
-
-    /// <summary>
-    /// Ready AutoPersonas client options pointing at the sandbox, with polling intervals suited to its timings.
-    /// The default key has every scope; pass one from <see cref="CreateAutoPersonasKey"/> to try scope errors.
-    /// </summary>
-    public AutoPersonasClientOptions CreateAutoPersonasOptions(string apiKey = AutoPersonasApiKey)
-    {
-        var polling = FastPolling();
-        return new AutoPersonasClientOptions
-        {
-            BaseAddress = AutoPersonasBaseAddress,
-            ApiKey = apiKey,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
-            BatchPolling = polling,
-            PublishPolling = polling,
-            ImportPolling = polling,
-            TimeProvider = Options.TimeProvider,
-        };
-    }
-
-    /// <summary>Creates an AutoPersonas key that holds only the given scopes (for example <c>content:read</c>), to try scope errors.</summary>
-    public string CreateAutoPersonasKey(params string[] scopes)
-    {
-        ArgumentNullException.ThrowIfNull(scopes);
-        var key = "ap_live_sandbox_" + Guid.NewGuid().ToString("N")[..12];
-        _autoPersonas.AddKey(key, scopes.Length == 0 ? ["none"] : scopes);
-        return key;
-    }
-
-    private static PollingOptions FastPolling() =>
-        new() { Interval = TimeSpan.FromMilliseconds(100), MaxInterval = TimeSpan.FromMilliseconds(500), Timeout = TimeSpan.FromMinutes(2) };
 
     /// <summary>Stops the server and its background work.</summary>
     public async ValueTask DisposeAsync()
@@ -250,6 +209,7 @@ public sealed class AttentionSandbox : IAsyncDisposable
 
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _webhooks.Dispose();
         _webhookHttp.Dispose();
         _stopping.Dispose();
     }

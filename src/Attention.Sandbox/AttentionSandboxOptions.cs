@@ -18,8 +18,14 @@ public sealed class AttentionSandboxOptions
     /// <summary>The monthly rate of a rental, in credits. Default: 99.00.</summary>
     public decimal MonthlyRate { get; set; } = 99m;
 
-    /// <summary>How many actions one rental accepts per minute before answering 429 with <c>Retry-After</c>. Default: 30.</summary>
-    public int ActionsPerRentalPerMinute { get; set; } = 30;
+    /// <summary>
+    /// How many actions of one type a rental accepts in any hour before answering 429 with <c>Retry-After</c>; the capabilities
+    /// endpoints advertise it as <c>rate_cap.per_hour</c>. Default: 10.
+    /// </summary>
+    public int ActionRateCapPerHour { get; set; } = 10;
+
+    /// <summary>How many actions of one type a rental accepts in any day (advertised as <c>rate_cap.per_day</c>). Default: 50.</summary>
+    public int ActionRateCapPerDay { get; set; } = 50;
 
     /// <summary>How long an AutoPersonas generation batch or publish takes. Default: 1 second.</summary>
     public TimeSpan ContentGenerationDelay { get; set; } = TimeSpan.FromSeconds(1);
@@ -32,4 +38,21 @@ public sealed class AttentionSandboxOptions
 
     /// <summary>The clock for every simulated delay. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// How long the sandbox waits before each retry of a webhook delivery that got no 2xx answer (one retry per entry; empty:
+    /// no retries). Default: 1, 4, 16, 64 and 256 seconds, a real sender's exponential back-off, shortened. Waits run on <see cref="TimeProvider"/>.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> WebhookRetryDelays { get; set; } =
+        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(16), TimeSpan.FromSeconds(64), TimeSpan.FromSeconds(256)];
+
+    /// <summary>The 127.0.0.1 port to listen on. Default: 0, a free port chosen at start (see <see cref="AttentionSandbox.BaseAddress"/>).</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Whether the sandbox answers its control endpoints under <c>/sandbox/</c> (create keys, add credits, fund a Solana wallet,
+    /// activate a rental), so tests in any language can do over HTTP what .NET tests do with the <see cref="AttentionSandbox"/>
+    /// methods. They need no key: turn them on only for a sandbox on a loopback address. Default: false (the standalone server turns them on).
+    /// </summary>
+    public bool EnableControlEndpoints { get; set; }
 }

@@ -35,7 +35,7 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
 
     private AttentionFactoryClient NewClient(string? key = null) =>
-        new(_sandbox.CreateAttentionFactoryOptions(key ?? "af_test_sk_" + Guid.NewGuid().ToString("N")));
+        new(_sandbox.CreateAttentionFactoryOptions(key ?? _sandbox.CreateAttentionFactoryKey()));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -122,7 +122,9 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     [Fact]
     public async Task Empty_branding_on_a_warming_rental_is_stored_as_a_preset()
     {
-        var client = NewClient();
+        // Its own sandbox whose rentals stay warming: on a loaded machine 300 ms can pass between two calls.
+        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.FromMinutes(5) }, Ct);
+        var client = new AttentionFactoryClient(sandbox.CreateAttentionFactoryOptions());
         var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
 
         var result = await client.Branding.ApplyAsync(rental.Id, new BrandingFields { Bio = "Builder. Coffee. Code." }, cancellationToken: Ct);
@@ -150,7 +152,7 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     [Fact]
     public async Task Actions_beyond_the_per_rental_cap_are_a_429_with_retry_after()
     {
-        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.Zero, ActionsPerRentalPerMinute = 2 }, Ct);
+        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.Zero, ActionRateCapPerHour = 2 }, Ct);
         var options = sandbox.CreateAttentionFactoryOptions();
         options.MaxRetryAfter = TimeSpan.FromSeconds(1);
         var client = new AttentionFactoryClient(options);

@@ -7,13 +7,13 @@ internal sealed partial class AutoPersonasEmulator
 {
     private const string SandboxProfileId = "prof_sandbox";
 
-    private int Published => _content.Values.Count(c => (string?)c["status"] == "published");
+    private static int Published(ApAccount account) => account.Content.Values.Count(c => (string?)c["status"] == "published");
 
     private ApResult Stats(ApCall call) => Ok(new JsonObject
     {
-        ["influencers"] = _influencers.Count,
-        ["contentItems"] = _content.Count,
-        ["published"] = Published,
+        ["influencers"] = call.Account.Influencers.Count,
+        ["contentItems"] = call.Account.Content.Count,
+        ["published"] = Published(call.Account),
         ["followers"] = 12840,
         ["engagementRate"] = 0.052,
     });
@@ -29,13 +29,20 @@ internal sealed partial class AutoPersonasEmulator
         return Ok(new JsonObject { ["period"] = call.Query("period") ?? "7d", ["data"] = points });
     }
 
-    private ApResult TopContent(ApCall call) =>
-        Ok(List(_content.Values.Where(c => (string?)c["status"] == "published").Take(10)));
+    private ApResult TopContent(ApCall call)
+    {
+        if (ReadLimit(call) is not { } limit)
+        {
+            return Error(400, "limit must be an integer from 1 to 100");
+        }
+
+        return Ok(List(call.Account.Content.Values.Where(c => (string?)c["status"] == "published").Take(limit)));
+    }
 
     private ApResult PlatformBreakdown(ApCall call) => Ok(new JsonObject
     {
         ["data"] = new JsonArray(
-            new JsonObject { ["platform"] = "instagram", ["posts"] = Published, ["followers"] = 9800 },
+            new JsonObject { ["platform"] = "instagram", ["posts"] = Published(call.Account), ["followers"] = 9800 },
             new JsonObject { ["platform"] = "tiktok", ["posts"] = 0, ["followers"] = 3040 }),
     });
 
@@ -85,40 +92,40 @@ internal sealed partial class AutoPersonasEmulator
 
     private ApResult UploadVoiceSamples(ApCall call)
     {
-        if (call.Body?["audioUrls"] is not JsonArray { Count: > 0 } urls)
+        if (call.Body?["audioUrls"] is not JsonArray { Count: > 0 } urls || !urls.All(SandboxHttp.IsString))
         {
-            return Error(400, "audioUrls must be a non-empty list");
+            return Error(400, "audioUrls must be a non-empty list of URLs");
         }
 
-        var samples = VoiceSamplesOf(call.Route("id"));
-        samples.AddRange(urls.Select(u => u?.GetValue<string>() ?? string.Empty));
-        return Ok(VoiceProfileJson(call.Route("id")), 201);
+        var samples = VoiceSamplesOf(call.Account, call.Route("id"));
+        samples.AddRange(urls.Select(u => u!.GetValue<string>()));
+        return Ok(VoiceProfileJson(call.Account, call.Route("id")), 201);
     }
 
     private ApResult DeleteVoiceSample(ApCall call)
     {
-        var samples = VoiceSamplesOf(call.Route("id"));
+        var samples = VoiceSamplesOf(call.Account, call.Route("id"));
 
         // Kestrel leaves %2F encoded inside a segment; the URL is one escaped segment, so finish decoding it here.
-        return samples.Remove(Uri.UnescapeDataString(call.Route("audioUrl"))) ? Ok(VoiceProfileJson(call.Route("id"))) : Error(404, "Voice sample not found");
+        return samples.Remove(Uri.UnescapeDataString(call.Route("audioUrl"))) ? Ok(VoiceProfileJson(call.Account, call.Route("id"))) : Error(404, "Voice sample not found");
     }
 
-    private ApResult VoiceProfile(ApCall call) => Ok(VoiceProfileJson(call.Route("id")));
+    private ApResult VoiceProfile(ApCall call) => Ok(VoiceProfileJson(call.Account, call.Route("id")));
 
-    private List<string> VoiceSamplesOf(string characterId)
+    private static List<string> VoiceSamplesOf(ApAccount account, string characterId)
     {
-        if (!_voiceSamples.TryGetValue(characterId, out var samples))
+        if (!account.VoiceSamples.TryGetValue(characterId, out var samples))
         {
             samples = [];
-            _voiceSamples[characterId] = samples;
+            account.VoiceSamples[characterId] = samples;
         }
 
         return samples;
     }
 
-    private JsonObject VoiceProfileJson(string characterId)
+    private static JsonObject VoiceProfileJson(ApAccount account, string characterId)
     {
-        var samples = VoiceSamplesOf(characterId);
+        var samples = VoiceSamplesOf(account, characterId);
         return new JsonObject
         {
             ["characterId"] = characterId,
@@ -141,10 +148,10 @@ internal sealed partial class AutoPersonasEmulator
         }
 
         var id = call.Route("id");
-        if (!_ingredients.TryGetValue(id, out var ingredients))
+        if (!call.Account.Ingredients.TryGetValue(id, out var ingredients))
         {
             ingredients = new JsonObject();
-            _ingredients[id] = ingredients;
+            call.Account.Ingredients[id] = ingredients;
         }
 
         foreach (var field in call.Body)
@@ -205,11 +212,11 @@ internal sealed partial class AutoPersonasEmulator
             ["status"] = "pending",
             ["createdAt"] = SandboxHttp.Timestamp(call.Now),
         };
-        _collaborations[(string)collaboration["id"]!] = collaboration;
+        call.Account.Collaborations[(string)collaboration["id"]!] = collaboration;
         return Ok(collaboration.DeepClone(), 201);
     }
 
-    private ApResult ListCollaborations(ApCall call) => Ok(List(_collaborations.Values));
+    private ApResult ListCollaborations(ApCall call) => Ok(List(call.Account.Collaborations.Values));
 
     private ApResult StartImport(ApCall call, string platform)
     {
@@ -221,10 +228,10 @@ internal sealed partial class AutoPersonasEmulator
             ["imported"] = 12,
             ["createdAt"] = SandboxHttp.Timestamp(call.Now),
         };
-        _jobs[(string)job["jobId"]!] = job;
+        call.Account.Jobs[(string)job["jobId"]!] = job;
         return Ok(job.DeepClone(), 202);
     }
 
     private ApResult GetImportJob(ApCall call) =>
-        _jobs.TryGetValue(call.Route("jobId"), out var job) ? Ok(job.DeepClone()) : Error(404, "Import job not found");
+        call.Account.Jobs.TryGetValue(call.Route("jobId"), out var job) ? Ok(job.DeepClone()) : Error(404, "Import job not found");
 }

@@ -5,18 +5,18 @@ namespace Attention.Sandbox.AutoPersonas;
 
 internal sealed partial class AutoPersonasEmulator
 {
-    private void Advance(DateTimeOffset now)
+    private static void Advance(ApAccount account, DateTimeOffset now)
     {
-        foreach (var batch in _batches.Values.Where(b => b.Status == "processing" && now >= b.CompletesAt))
+        foreach (var batch in account.Batches.Values.Where(b => b.Status == "processing" && now >= b.CompletesAt))
         {
             batch.Status = "completed";
             foreach (var id in batch.ContentIds)
             {
-                _content[id]["status"] = "draft";
+                account.Content[id]["status"] = "draft";
             }
         }
 
-        foreach (var item in _content.Values.Where(c => (string?)c["publishStatus"] == "publishing"))
+        foreach (var item in account.Content.Values.Where(c => (string?)c["publishStatus"] == "publishing"))
         {
             if (DateTimeOffset.Parse((string)item["publishCompletesAt"]!, System.Globalization.CultureInfo.InvariantCulture) <= now)
             {
@@ -28,13 +28,18 @@ internal sealed partial class AutoPersonasEmulator
         }
     }
 
-    private ApResult ListInfluencers(ApCall call) => Ok(List(_influencers.Values));
+    private ApResult ListInfluencers(ApCall call) => Ok(List(call.Account.Influencers.Values));
 
     private ApResult GetInfluencer(ApCall call) =>
-        _influencers.TryGetValue(call.Route("id"), out var influencer) ? Ok(influencer.DeepClone()) : Error(404, "Influencer not found");
+        call.Account.Influencers.TryGetValue(call.Route("id"), out var influencer) ? Ok(influencer.DeepClone()) : Error(404, "Influencer not found");
 
     private ApResult CreateInfluencer(ApCall call)
     {
+        if (call.Body?["name"] is { } rawName && !SandboxHttp.IsString(rawName))
+        {
+            return Error(400, $"name must be a string, not {SandboxHttp.TypeName(rawName)}");
+        }
+
         var name = SandboxHttp.GetString(call.Body, "name");
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -47,13 +52,13 @@ internal sealed partial class AutoPersonasEmulator
         influencer["profileId"] = SandboxHttp.GetString(call.Body, "profileId") ?? NewId("prof");
         influencer["status"] = "active";
         influencer["createdAt"] = SandboxHttp.Timestamp(call.Now);
-        _influencers[id] = influencer;
+        call.Account.Influencers[id] = influencer;
         return Ok(influencer.DeepClone(), 201);
     }
 
     private ApResult UpdateInfluencer(ApCall call)
     {
-        if (!_influencers.TryGetValue(call.Route("id"), out var influencer))
+        if (!call.Account.Influencers.TryGetValue(call.Route("id"), out var influencer))
         {
             return Error(404, "Influencer not found");
         }
@@ -71,11 +76,11 @@ internal sealed partial class AutoPersonasEmulator
     }
 
     private ApResult DeleteInfluencer(ApCall call) =>
-        _influencers.Remove(call.Route("id")) ? Ok(new JsonObject { ["success"] = true }) : Error(404, "Influencer not found");
+        call.Account.Influencers.Remove(call.Route("id")) ? Ok(new JsonObject { ["success"] = true }) : Error(404, "Influencer not found");
 
     private ApResult SetReferences(ApCall call)
     {
-        if (!_influencers.TryGetValue(call.Route("id"), out var influencer))
+        if (!call.Account.Influencers.TryGetValue(call.Route("id"), out var influencer))
         {
             return Error(404, "Influencer not found");
         }
@@ -91,7 +96,7 @@ internal sealed partial class AutoPersonasEmulator
 
     private ApResult GenerateReferences(ApCall call)
     {
-        if (!_influencers.TryGetValue(call.Route("id"), out var influencer))
+        if (!call.Account.Influencers.TryGetValue(call.Route("id"), out var influencer))
         {
             return Error(404, "Influencer not found");
         }
@@ -105,15 +110,58 @@ internal sealed partial class AutoPersonasEmulator
         return Ok(new JsonObject { ["influencerId"] = influencer["id"]!.DeepClone(), ["status"] = "completed", ["images"] = views }, 202);
     }
 
+    private static readonly string[] s_contentFilters = ["status", "profileId", "influencerId", "limit"];
+
+    /// <summary>
+    /// <c>GET /content</c> with its documented filters: <c>status</c>, <c>profileId</c>, <c>influencerId</c> (the influencer's
+    /// content, through its profile) and <c>limit</c> (1 to 100, default 50). Any other query parameter is refused with 400
+    /// rather than ignored, so a test never passes on a filter the sandbox did not apply.
+    /// </summary>
     private ApResult ListContent(ApCall call)
     {
+        if (call.Context.Request.Query.Keys.FirstOrDefault(k => !s_contentFilters.Contains(k)) is { } unknown)
+        {
+            return Error(400, $"Unsupported filter '{unknown}'; supported: {string.Join(", ", s_contentFilters)}");
+        }
+
+        if (ReadLimit(call) is not { } limit)
+        {
+            return Error(400, "limit must be an integer from 1 to 100");
+        }
+
         var status = call.Query("status");
         var profile = call.Query("profileId");
-        return Ok(List(_content.Values.Where(c => (status is null || (string?)c["status"] == status) && (profile is null || (string?)c["profileId"] == profile))));
+        string? influencerProfile = null;
+        if (call.Query("influencerId") is { } influencerId)
+        {
+            if (!call.Account.Influencers.TryGetValue(influencerId, out var influencer))
+            {
+                return Ok(List([]));
+            }
+
+            influencerProfile = SandboxHttp.GetString(influencer, "profileId");
+        }
+
+        return Ok(List(call.Account.Content.Values
+            .Where(c => status is null || (string?)c["status"] == status)
+            .Where(c => profile is null || (string?)c["profileId"] == profile)
+            .Where(c => call.Query("influencerId") is null || (string?)c["profileId"] == influencerProfile)
+            .Take(limit)));
+    }
+
+    /// <summary>The <c>limit</c> query parameter (default 50); null when it is not an integer from 1 to 100.</summary>
+    private static int? ReadLimit(ApCall call)
+    {
+        if (call.Query("limit") is not { } text)
+        {
+            return 50;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= 100 ? limit : null;
     }
 
     private ApResult GetContent(ApCall call) =>
-        _content.TryGetValue(call.Route("id"), out var item) ? Ok(item.DeepClone()) : Error(404, "Content not found");
+        call.Account.Content.TryGetValue(call.Route("id"), out var item) ? Ok(item.DeepClone()) : Error(404, "Content not found");
 
     private ApResult GenerateContent(ApCall call)
     {
@@ -134,7 +182,7 @@ internal sealed partial class AutoPersonasEmulator
         {
             var id = NewId("cnt");
             batch.ContentIds.Add(id);
-            _content[id] = new JsonObject
+            call.Account.Content[id] = new JsonObject
             {
                 ["id"] = id,
                 ["profileId"] = profileId,
@@ -146,12 +194,12 @@ internal sealed partial class AutoPersonasEmulator
             };
         }
 
-        _batches[batch.Id] = batch;
+        call.Account.Batches[batch.Id] = batch;
         return Ok(new JsonObject { ["batchId"] = batch.Id, ["status"] = batch.Status, ["count"] = count, ["contentIds"] = batch.ToJson()["contentIds"]!.DeepClone() }, 202);
     }
 
     private ApResult GetBatch(ApCall call) =>
-        _batches.TryGetValue(call.Route("id"), out var batch) ? Ok(batch.ToJson()) : Error(404, "Batch not found");
+        call.Account.Batches.TryGetValue(call.Route("id"), out var batch) ? Ok(batch.ToJson()) : Error(404, "Batch not found");
 
     private ApResult RegenerateContent(ApCall call) => UpdateContent(call, item =>
     {
@@ -258,7 +306,7 @@ internal sealed partial class AutoPersonasEmulator
     /// <summary>Finds the content item and applies a change; a returned object with "error" is a 409, another object is the answer.</summary>
     private ApResult UpdateContent(ApCall call, Func<JsonObject, JsonObject?> change)
     {
-        if (!_content.TryGetValue(call.Route("id"), out var item))
+        if (!call.Account.Content.TryGetValue(call.Route("id"), out var item))
         {
             return Error(404, "Content not found");
         }

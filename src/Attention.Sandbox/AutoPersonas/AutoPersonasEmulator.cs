@@ -18,27 +18,48 @@ internal sealed partial class AutoPersonasEmulator(AttentionSandboxOptions optio
     public const string BasePath = "/autopersonas/api/v1";
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, HashSet<string>> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ApKey> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _requests = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> _influencers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> _content = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, BatchRecord> _batches = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> _collaborations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> _jobs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _voiceSamples = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> _ingredients = new(StringComparer.Ordinal);
 
     private delegate ApResult Handler(ApCall call);
 
     private TimeProvider Time => options.TimeProvider;
 
-    /// <summary>Registers a key with the given scopes (all scopes when none are given).</summary>
-    public void AddKey(string key, IEnumerable<string> scopes)
+    /// <summary>
+    /// Registers a key with the given scopes (all scopes when none are given): in the account of <paramref name="sameAccountAs"/>
+    /// (an already registered key) when given, otherwise in a new account of its own.
+    /// </summary>
+    /// <returns>False when the key is already registered or <paramref name="sameAccountAs"/> is not.</returns>
+    public bool AddKey(string key, IEnumerable<string> scopes, string? sameAccountAs = null)
     {
         lock (_gate)
         {
+            ApAccount account;
+            if (sameAccountAs is null)
+            {
+                account = new ApAccount();
+            }
+            else if (_keys.TryGetValue(sameAccountAs, out var owner))
+            {
+                account = owner.Account;
+            }
+            else
+            {
+                return false;
+            }
+
             var granted = scopes.ToHashSet(StringComparer.Ordinal);
-            _keys[key] = granted.Count == 0 ? AutoPersonasScopes.All.ToHashSet(StringComparer.Ordinal) : granted;
+            return _keys.TryAdd(key, new ApKey(account, granted.Count == 0 ? AutoPersonasScopes.All.ToHashSet(StringComparer.Ordinal) : granted));
+        }
+    }
+
+    /// <summary>Revokes a key: from now on it gets 401. The account's other keys keep working.</summary>
+    /// <returns>False when the key was not registered.</returns>
+    public bool RevokeKey(string key)
+    {
+        lock (_gate)
+        {
+            return _keys.Remove(key);
         }
     }
 
@@ -104,32 +125,28 @@ internal sealed partial class AutoPersonasEmulator(AttentionSandboxOptions optio
         ApResult result;
         lock (_gate)
         {
-            result = Authorize(key, scope) ?? Limit(key!) ?? Run(handler, context, body);
+            result = Authorize(key, scope, out var account) ?? Limit(key!) ?? Run(handler, context, account!, body);
         }
 
         await SandboxHttp.WriteJsonAsync(context, result.Status, result.Body, result.RetryAfter).ConfigureAwait(false);
     }
 
-    private ApResult Run(Handler handler, HttpContext context, JsonObject? body)
+    private ApResult Run(Handler handler, HttpContext context, ApAccount account, JsonObject? body)
     {
-        Advance(Time.GetUtcNow());
-        return handler(new ApCall(context, body, Time.GetUtcNow()));
+        Advance(account, Time.GetUtcNow());
+        return handler(new ApCall(context, account, body, Time.GetUtcNow()));
     }
 
-    private ApResult? Authorize(string? key, string scope)
+    private ApResult? Authorize(string? key, string scope, out ApAccount? account)
     {
-        if (key is null || !key.StartsWith("ap_live_", StringComparison.Ordinal))
+        account = null;
+        if (key is null || !_keys.TryGetValue(key, out var registered))
         {
             return Error(401, "Missing or invalid API key");
         }
 
-        if (!_keys.TryGetValue(key, out var scopes))
-        {
-            scopes = AutoPersonasScopes.All.ToHashSet(StringComparer.Ordinal);
-            _keys[key] = scopes;
-        }
-
-        return scopes.Contains(scope) ? null : Error(403, $"Key lacks required scope: {scope}");
+        account = registered.Account;
+        return registered.Scopes.Contains(scope) ? null : Error(403, $"Key lacks required scope: {scope}");
     }
 
     private ApResult? Limit(string key)
@@ -171,7 +188,7 @@ internal sealed partial class AutoPersonasEmulator(AttentionSandboxOptions optio
 
     private static string NewId(string prefix) => prefix + "_" + Guid.NewGuid().ToString("N")[..12];
 
-    private sealed record ApCall(HttpContext Context, JsonObject? Body, DateTimeOffset Now)
+    private sealed record ApCall(HttpContext Context, ApAccount Account, JsonObject? Body, DateTimeOffset Now)
     {
         public string Route(string name) => SandboxHttp.Route(Context, name);
 
@@ -179,6 +196,27 @@ internal sealed partial class AutoPersonasEmulator(AttentionSandboxOptions optio
     }
 
     private sealed record ApResult(int Status, JsonNode? Body, string? RetryAfter = null);
+
+    /// <summary>A registered key: the account it acts on and the scopes it holds.</summary>
+    private sealed record ApKey(ApAccount Account, HashSet<string> Scopes);
+
+    /// <summary>One customer of the emulated AutoPersonas: everything its keys create, seen by its keys only.</summary>
+    private sealed class ApAccount
+    {
+        public Dictionary<string, JsonObject> Influencers { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, JsonObject> Content { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, BatchRecord> Batches { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, JsonObject> Collaborations { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, JsonObject> Jobs { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<string>> VoiceSamples { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, JsonObject> Ingredients { get; } = new(StringComparer.Ordinal);
+    }
 
     private sealed class BatchRecord
     {

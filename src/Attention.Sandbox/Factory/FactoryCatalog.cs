@@ -35,7 +35,7 @@ internal static class FactoryCatalog
 
     public static bool IsPostType(string actionType) => actionType.StartsWith("post.", StringComparison.Ordinal);
 
-    public static JsonObject Capabilities(string platform)
+    public static JsonObject Capabilities(string platform, int perHour, int perDay)
     {
         var actions = new JsonArray();
         foreach (var type in s_actions[platform])
@@ -43,7 +43,7 @@ internal static class FactoryCatalog
             actions.Add((JsonNode)new JsonObject
             {
                 ["type"] = type,
-                ["rate_cap"] = new JsonObject { ["per_hour"] = 10, ["per_day"] = 50 },
+                ["rate_cap"] = new JsonObject { ["per_hour"] = perHour, ["per_day"] = perDay },
             });
         }
 

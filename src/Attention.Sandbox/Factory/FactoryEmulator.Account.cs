@@ -20,18 +20,23 @@ internal sealed partial class FactoryEmulator
 
     private FactoryResult RegisterWebhook(FactoryCall call)
     {
+        if (ValidateWebhook(call.Body) is { } invalid)
+        {
+            return invalid;
+        }
+
         var url = SandboxHttp.GetString(call.Body, "url");
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
         {
             return Error(400, "url must be an absolute HTTPS URL");
         }
 
-        if (call.Body!["events"] is not JsonArray events || events.Count == 0)
+        if (call.Body?["events"] is not JsonArray events || events.Count == 0)
         {
             return Error(400, "events must be a non-empty list");
         }
 
-        var names = events.Select(e => e?.GetValue<string>() ?? string.Empty).ToArray();
+        var names = events.Select(e => e!.GetValue<string>()).ToArray();
         if (names.FirstOrDefault(n => !s_eventNames.Contains(n)) is { } unknown)
         {
             return Error(400, $"Unknown event '{unknown}'");
@@ -60,6 +65,7 @@ internal sealed partial class FactoryEmulator
         }
 
         call.Account.Webhooks.Remove(webhook);
+        webhook.Deleted = true;
         return new(200, new JsonObject { ["id"] = webhook.Id, ["deleted"] = true });
     }
 

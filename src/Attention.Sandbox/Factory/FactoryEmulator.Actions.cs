@@ -6,6 +6,8 @@ namespace Attention.Sandbox.Factory;
 
 internal sealed partial class FactoryEmulator
 {
+    private static readonly string[] s_actionStatuses = ["queued", "assigned", "in_progress", "submitted", "verified", "failed", "cancelled"];
+
     private FactoryResult SubmitAction(FactoryCall call)
     {
         if (!FindRental(call, out var rental, out var missing))
@@ -24,10 +26,20 @@ internal sealed partial class FactoryEmulator
             return Error(409, $"Rental is {rental.Status}; actions can only be submitted to active rentals");
         }
 
+        if (ExpectString(call.Body, "type", nullable: false) is { } invalidType)
+        {
+            return invalidType;
+        }
+
         var type = SandboxHttp.GetString(call.Body, "type");
         if (type is null)
         {
             return Error(400, "type is required");
+        }
+
+        if (call.Body!.TryGetPropertyValue("params", out var rawParams) && rawParams is not null and not JsonObject)
+        {
+            return SchemaError($"Input should be a valid dictionary, not {SandboxHttp.TypeName(rawParams)}", "dict_type", "params");
         }
 
         if (!FactoryCatalog.ActionTypes(platform).Contains(type))
@@ -35,8 +47,8 @@ internal sealed partial class FactoryEmulator
             return Error(400, $"Action type '{type}' is not available on {platform}. See GET /v1/platforms/{platform}/capabilities");
         }
 
-        var parameters = call.Body!["params"] as JsonObject ?? new JsonObject();
-        if (ValidateParams(type, parameters) is { } problem)
+        var parameters = rawParams as JsonObject ?? new JsonObject();
+        if ((ValidateParams(type, parameters) ?? ValidateEngagementParams(type, parameters)) is { } problem)
         {
             return new(422, new JsonObject
             {
@@ -44,18 +56,44 @@ internal sealed partial class FactoryEmulator
             });
         }
 
-        var windowStart = call.Now - TimeSpan.FromMinutes(1);
-        rental.RecentSubmissions.RemoveAll(t => t < windowStart);
-        if (rental.RecentSubmissions.Count >= _options.ActionsPerRentalPerMinute)
+        if (RateCapWait(rental, type, call.Now) is { } wait)
         {
-            var retryAfter = (int)Math.Ceiling((rental.RecentSubmissions[0] + TimeSpan.FromMinutes(1) - call.Now).TotalSeconds);
-            return Error(429, "Per-rental rate cap exceeded", Math.Max(retryAfter, 1).ToString(CultureInfo.InvariantCulture));
+            return Error(429, $"Per-rental rate cap exceeded for {type}", Math.Max((int)Math.Ceiling(wait.TotalSeconds), 1).ToString(CultureInfo.InvariantCulture));
         }
 
-        rental.RecentSubmissions.Add(call.Now);
         var action = AddAction(rental, type, parameters.DeepClone().AsObject(), call.Now, call.Account, call.Deliveries);
         return new(202, action.ToJson());
     }
+
+    /// <summary>
+    /// The caps the capabilities endpoint advertises, enforced: per rental and action type, at most <c>per_hour</c> in any hour
+    /// and <c>per_day</c> in any day. Null when the action may go now (and it is counted); otherwise how long until it may.
+    /// </summary>
+    private TimeSpan? RateCapWait(RentalRecord rental, string type, DateTimeOffset now)
+    {
+        if (!rental.Submissions.TryGetValue(type, out var times))
+        {
+            times = [];
+            rental.Submissions[type] = times;
+        }
+
+        times.RemoveAll(t => t <= now - TimeSpan.FromDays(1));
+        var lastHour = times.Where(t => t > now - TimeSpan.FromHours(1)).ToList();
+        if (lastHour.Count >= _options.ActionRateCapPerHour)
+        {
+            return lastHour[lastHour.Count - _options.ActionRateCapPerHour] + TimeSpan.FromHours(1) - now;
+        }
+
+        if (times.Count >= _options.ActionRateCapPerDay)
+        {
+            return times[times.Count - _options.ActionRateCapPerDay] + TimeSpan.FromDays(1) - now;
+        }
+
+        times.Add(now);
+        return null;
+    }
+
+    private JsonObject Capabilities(string platform) => FactoryCatalog.Capabilities(platform, _options.ActionRateCapPerHour, _options.ActionRateCapPerDay);
 
     private static (string Field, string Message)? ValidateParams(string type, JsonObject parameters)
     {
@@ -84,6 +122,11 @@ internal sealed partial class FactoryEmulator
         }
 
         var status = call.Query("status");
+        if (status is not null && !s_actionStatuses.Contains(status))
+        {
+            return Error(400, $"status must be one of: {string.Join(", ", s_actionStatuses)}");
+        }
+
         var actions = rental.Actions.Where(a => status is null || a.Status == status).Select(a => (JsonNode?)a.ToJson());
         return new(200, new JsonObject { ["actions"] = new JsonArray(actions.ToArray()) });
     }

@@ -5,7 +5,7 @@ namespace Attention.Sandbox.Factory;
 
 internal sealed partial class FactoryEmulator
 {
-    private static readonly string[] s_brandingFields = ["bio", "display_name", "avatar_url", "banner_url", "username"];
+    private static readonly string[] s_rentalStatuses = ["warming", "active", "expired", "refunded", "released", "cancelled"];
 
     private FactoryResult ListPlatforms(FactoryCall call) =>
         new(200, new JsonObject { ["platforms"] = new JsonArray(FactoryCatalog.Platforms.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()) });
@@ -13,7 +13,7 @@ internal sealed partial class FactoryEmulator
     private FactoryResult PlatformCapabilities(FactoryCall call)
     {
         var platform = call.Route("platform");
-        return FactoryCatalog.IsPlatform(platform) ? new(200, FactoryCatalog.Capabilities(platform)) : Error(404, $"Unknown platform '{platform}'");
+        return FactoryCatalog.IsPlatform(platform) ? new(200, Capabilities(platform)) : Error(404, $"Unknown platform '{platform}'");
     }
 
     private FactoryResult PlatformNiches(FactoryCall call)
@@ -26,6 +26,11 @@ internal sealed partial class FactoryEmulator
 
     private FactoryResult CreateRental(FactoryCall call)
     {
+        if (ValidateCreateRental(call.Body) is { } invalid)
+        {
+            return invalid;
+        }
+
         var platform = SandboxHttp.GetString(call.Body, "platform");
         if (platform is null || !FactoryCatalog.IsPlatform(platform))
         {
@@ -76,6 +81,11 @@ internal sealed partial class FactoryEmulator
     private FactoryResult ListRentals(FactoryCall call)
     {
         var status = call.Query("status");
+        if (status is not null && !s_rentalStatuses.Contains(status))
+        {
+            return Error(400, $"status must be one of: {string.Join(", ", s_rentalStatuses)}");
+        }
+
         var rentals = call.Account.Rentals.Where(r => status is null || r.Status == status).Select(r => (JsonNode?)r.ToJson(withProfile: false));
         return new(200, new JsonObject { ["rentals"] = new JsonArray(rentals.ToArray()) });
     }
@@ -152,6 +162,11 @@ internal sealed partial class FactoryEmulator
             return missing;
         }
 
+        if (ExpectInteger(call.Body, "months") is { } invalid)
+        {
+            return invalid;
+        }
+
         if (!SandboxHttp.TryGetInt(call.Body, "months", out var months) || months is < 1 or > 12)
         {
             return Error(400, "months must be an integer from 1 to 12");
@@ -193,6 +208,11 @@ internal sealed partial class FactoryEmulator
             return missing;
         }
 
+        if (call.Body is not null && ValidateBranding(call.Body, BrandingFieldsFor(rental.Platform)) is { } invalid)
+        {
+            return invalid;
+        }
+
         var fields = call.Body?.Where(f => f.Value is not null && !(f.Value is JsonValue v && v.TryGetValue<string>(out var s) && s.Length == 0)).ToList() ?? [];
         if (fields.Count == 0)
         {
@@ -232,6 +252,11 @@ internal sealed partial class FactoryEmulator
         if (!FindRental(call, out var rental, out var missing))
         {
             return missing;
+        }
+
+        if (ExpectString(call.Body, "niche", nullable: true) is { } invalid)
+        {
+            return invalid;
         }
 
         var niche = SandboxHttp.GetString(call.Body, "niche");
@@ -297,7 +322,7 @@ internal sealed partial class FactoryEmulator
     }
 
     private FactoryResult RentalCapabilities(FactoryCall call) =>
-        FindRental(call, out var rental, out var missing) ? new(200, FactoryCatalog.Capabilities(rental.Platform)) : missing;
+        FindRental(call, out var rental, out var missing) ? new(200, Capabilities(rental.Platform)) : missing;
 
     private bool FindRental(FactoryCall call, out RentalRecord rental, out FactoryResult missing)
     {
@@ -319,7 +344,7 @@ internal sealed partial class FactoryEmulator
         call.Account.Transactions.Add(Transaction(call.Now, amount, "refund", rentalId, call.Account.Credits));
     }
 
-    private static JsonObject Transaction(DateTimeOffset at, decimal amount, string type, string rentalId, decimal balance) => new()
+    private static JsonObject Transaction(DateTimeOffset at, decimal amount, string type, string? rentalId, decimal balance) => new()
     {
         ["id"] = Guid.NewGuid().ToString(),
         ["type"] = type,

@@ -97,49 +97,99 @@ internal sealed partial class FactoryEmulator
     private void Map(IEndpointRouteBuilder routes, string method, string pattern, Handler handler) =>
         routes.MapMethods(BasePath + pattern, [method], context => HandleAsync(context, handler));
 
-    private async Task HandleAsync(HttpContext context, Handler handler)
+    /// <summary>Registers <paramref name="key"/> as the key of a new account holding <paramref name="credits"/>.</summary>
+    /// <returns>False when the key is already registered.</returns>
+    public bool AddAccount(string key, decimal credits)
     {
-        var key = SandboxHttp.BearerToken(context);
-        if (key is null || !(key.StartsWith("af_test_sk_", StringComparison.Ordinal) || key.StartsWith("af_live_sk_", StringComparison.Ordinal)))
+        lock (_gate)
         {
-            await SandboxHttp.WriteJsonAsync(context, 401, Detail("Missing or invalid API key")).ConfigureAwait(false);
-            return;
+            return _accounts.TryAdd(key, new FactoryAccount(credits));
         }
+    }
 
-        var body = HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method)
-            ? await SandboxHttp.ReadObjectAsync(context).ConfigureAwait(false)
-            : null;
-        var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
-        FactoryResult result;
-        List<PendingDelivery> deliveries = [];
+    /// <summary>Revokes a key: from now on it gets 401, as a key revoked on the dashboard does.</summary>
+    /// <returns>False when the key was not registered.</returns>
+    public bool RevokeKey(string key)
+    {
+        lock (_gate)
+        {
+            return _accounts.Remove(key);
+        }
+    }
+
+    /// <summary>Adds credits to the account of a key (negative amounts take them away).</summary>
+    /// <returns>False when the key is not registered.</returns>
+    public bool AddCredits(string key, decimal amount)
+    {
         lock (_gate)
         {
             if (!_accounts.TryGetValue(key, out var account))
             {
-                account = new FactoryAccount(_options.StartingCredits);
-                _accounts[key] = account;
+                return false;
             }
 
-            var now = Time.GetUtcNow();
-            Advance(account, now, deliveries);
-            var replayKey = $"{context.Request.Method} {context.Request.Path}|{idempotencyKey}";
-            if (idempotencyKey.Length > 0 && HttpMethods.IsPost(context.Request.Method) && account.IdempotentAnswers.TryGetValue(replayKey, out var replay))
+            account.Credits += amount;
+            account.Transactions.Add(Transaction(Time.GetUtcNow(), amount, "top_up", null, account.Credits));
+            return true;
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, Handler handler)
+    {
+        var key = SandboxHttp.BearerToken(context);
+        var hasBody = HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method);
+        var body = hasBody ? await SandboxHttp.ReadBodyAsync(context).ConfigureAwait(false) : new RequestBody(null, string.Empty, Malformed: false);
+        var idempotencyKey = hasBody ? context.Request.Headers["Idempotency-Key"].ToString() : string.Empty;
+        FactoryResult result;
+        List<PendingDelivery> deliveries = [];
+        lock (_gate)
+        {
+            if (key is null || !_accounts.TryGetValue(key, out var account))
             {
-                result = new FactoryResult(replay.Status, JsonNode.Parse(replay.Body));
+                result = Error(401, "Missing or invalid API key");
             }
             else
             {
-                result = handler(new FactoryCall(context, account, body, now, deliveries));
-                if (idempotencyKey.Length > 0 && HttpMethods.IsPost(context.Request.Method) && result.Status < 500)
-                {
-                    account.IdempotentAnswers[replayKey] = (result.Status, result.Body?.ToJsonString() ?? "null");
-                }
+                var now = Time.GetUtcNow();
+                Advance(account, now, deliveries);
+                result = idempotencyKey.Length > 0
+                    ? HandleIdempotent(account, idempotencyKey, Fingerprint(context, body), () => Run(handler, context, account, body, now, deliveries))
+                    : Run(handler, context, account, body, now, deliveries);
             }
         }
 
         _webhooks.Dispatch(deliveries);
         await SandboxHttp.WriteJsonAsync(context, result.Status, result.Body, result.RetryAfter).ConfigureAwait(false);
     }
+
+    private static FactoryResult Run(Handler handler, HttpContext context, FactoryAccount account, RequestBody body, DateTimeOffset now, List<PendingDelivery> deliveries) =>
+        body.Malformed ? MalformedBody() : handler(new FactoryCall(context, account, body.Object, now, deliveries));
+
+    /// <summary>
+    /// <c>Idempotency-Key</c>: the first successful answer under a key is stored and replayed for the same request; errors are
+    /// not stored (a fixed body or a topped-up balance succeeds under the same key); the key used with a different method, path
+    /// or body is refused with 422, as the IETF Idempotency-Key draft prescribes, and nothing is created.
+    /// </summary>
+    private static FactoryResult HandleIdempotent(FactoryAccount account, string idempotencyKey, string fingerprint, Func<FactoryResult> run)
+    {
+        if (account.IdempotentAnswers.TryGetValue(idempotencyKey, out var stored))
+        {
+            return stored.Fingerprint == fingerprint
+                ? new FactoryResult(stored.Status, JsonNode.Parse(stored.Body))
+                : Error(422, $"Idempotency-Key '{idempotencyKey}' was already used with a different request; use a new key for a new request");
+        }
+
+        var result = run();
+        if (result.Status is >= 200 and < 300)
+        {
+            account.IdempotentAnswers[idempotencyKey] = (fingerprint, result.Status, result.Body?.ToJsonString() ?? "null");
+        }
+
+        return result;
+    }
+
+    private static string Fingerprint(HttpContext context, RequestBody body) =>
+        $"{context.Request.Method} {context.Request.Path}\n{(body.Object is { } json ? json.ToJsonString() : body.Text)}";
 
     private void Advance(FactoryAccount account, DateTimeOffset now, List<PendingDelivery> deliveries)
     {

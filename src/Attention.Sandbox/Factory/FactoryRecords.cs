@@ -14,8 +14,8 @@ internal sealed class FactoryAccount(decimal credits)
 
     public List<WebhookRecord> Webhooks { get; } = [];
 
-    /// <summary>Idempotency-Key → the answer first given for it.</summary>
-    public Dictionary<string, (int Status, string Body)> IdempotentAnswers { get; } = new(StringComparer.Ordinal);
+    /// <summary>Idempotency-Key → the request it was first used for (method, path, body) and the successful answer given to it.</summary>
+    public Dictionary<string, (string Fingerprint, int Status, string Body)> IdempotentAnswers { get; } = new(StringComparer.Ordinal);
 }
 
 internal sealed class RentalRecord
@@ -50,7 +50,8 @@ internal sealed class RentalRecord
 
     public List<ActionRecord> Actions { get; } = [];
 
-    public List<DateTimeOffset> RecentSubmissions { get; } = [];
+    /// <summary>Action type → when actions of that type were submitted within the last day (for the advertised rate caps).</summary>
+    public Dictionary<string, List<DateTimeOffset>> Submissions { get; } = new(StringComparer.Ordinal);
 
     public JsonObject ToJson(bool withProfile)
     {
@@ -135,6 +136,9 @@ internal sealed class WebhookRecord
     public required DateTimeOffset CreatedAt { get; init; }
 
     public List<JsonObject> Deliveries { get; } = [];
+
+    /// <summary>Set when the webhook is removed: its pending retries stop, as a real sender's do.</summary>
+    public bool Deleted { get; set; }
 
     public JsonObject ToJson() => new()
     {

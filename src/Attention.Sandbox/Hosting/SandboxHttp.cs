@@ -23,29 +23,41 @@ internal static class SandboxHttp
     }
 
     /// <summary>Reads the body as a JSON object; null when absent or not an object.</summary>
-    public static async Task<JsonObject?> ReadObjectAsync(HttpContext context)
+    public static async Task<JsonObject?> ReadObjectAsync(HttpContext context) => (await ReadBodyAsync(context).ConfigureAwait(false)).Object;
+
+    /// <summary>Reads the body: absent (empty), a JSON object, or malformed (not JSON, or JSON that is not an object).</summary>
+    public static async Task<RequestBody> ReadBodyAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return new RequestBody(null, string.Empty, Malformed: false);
         }
 
         try
         {
-            return JsonNode.Parse(text) as JsonObject;
+            var node = JsonNode.Parse(text);
+            return node is JsonObject json ? new RequestBody(json, text, Malformed: false) : new RequestBody(null, text, Malformed: true);
         }
         catch (JsonException)
         {
-            return null;
+            return new RequestBody(null, text, Malformed: true);
         }
     }
 
+    /// <summary>The bearer token; the scheme name is case-insensitive (RFC 7235 section 2.1).</summary>
     public static string? BearerToken(HttpContext context)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+        var header = context.Request.Headers.Authorization.ToString().Trim();
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0 || !header[..space].Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = header[(space + 1)..].Trim();
+        return token.Length == 0 ? null : token;
     }
 
     public static string Route(HttpContext context, string name) =>
@@ -104,4 +116,33 @@ internal static class SandboxHttp
 
     public static bool? GetBool(JsonObject? body, string name) =>
         body is not null && body.TryGetPropertyValue(name, out var node) && node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+
+    /// <summary>The JSON type name of a value, for validation messages.</summary>
+    public static string TypeName(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "object",
+        JsonArray => "array",
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.String => "string",
+            JsonValueKind.Number => "number",
+            JsonValueKind.True or JsonValueKind.False => "boolean",
+            _ => "value",
+        },
+        _ => "value",
+    };
+
+    /// <summary>Whether the node is a JSON string.</summary>
+    public static bool IsString(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String;
+
+    /// <summary>Whether the node is a JSON boolean.</summary>
+    public static bool IsBool(JsonNode? node) => node is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False;
+
+    /// <summary>Whether the node is a JSON number without a fractional part.</summary>
+    public static bool IsInteger(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<double>(out var number) && number == Math.Floor(number);
 }
+
+/// <summary>A request body as read: the object (null when absent or malformed), its text, and whether it was malformed.</summary>
+internal sealed record RequestBody(JsonObject? Object, string Text, bool Malformed);
