@@ -24,7 +24,7 @@ public static class AttentionPipeline
         [
             new IdempotencyKeyHandler(profile),
             new ResilienceHandler(profile, options, rateLimit),
-            new BearerTokenHandler(options.ApiKey),
+            new BearerTokenHandler(options.ApiKey, options.AllowInsecureTransport),
             new TelemetryHandler(profile, options.LoggerFactory, options.TimeProvider),
         ];
     }

@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Trace, Message = "{Api} {Direction} header {Name}: {Value}")]
     public static partial void Header(ILogger logger, string api, string direction, string name, string value);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "{Api} {Method} {Route}: the retry answered {StatusCode} after an earlier attempt's answer was lost; the earlier attempt did the work, reported as success")]
+    public static partial void DeleteCompletedEarlier(ILogger logger, string api, string method, string? route, int statusCode);
 }
