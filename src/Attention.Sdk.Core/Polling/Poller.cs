@@ -38,11 +38,11 @@ public static class Poller
         var interval = options.Interval;
         var polls = 0;
         object? last = null;
+        Exception? failure = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             TimeSpan? serverWait = null;
-            Exception? failure = null;
             var remaining = options.Timeout - time.GetElapsedTime(started);
             if (remaining > TimeSpan.Zero)
             {
@@ -53,6 +53,7 @@ public static class Poller
                     polls++;
                     var value = await poll(linked.Token).ConfigureAwait(false);
                     last = value;
+                    failure = null;
                     if (isDone(value))
                     {
                         return value;
