@@ -12,9 +12,13 @@ internal static class TransportFailures
     // Deep enough for any real wrapping (handlers wrap two or three times), bounded against a hostile cycle.
     private const int MaxDepth = 16;
 
-    /// <summary>Whether <paramref name="exception"/> is (or wraps, at any depth) a network failure.</summary>
+    /// <summary>
+    /// Whether <paramref name="exception"/> is (or wraps, at any depth) a network failure. A cancellation is not, whatever it wraps
+    /// (a cancelled read carries the aborted socket's error): the caller's token and the timeouts decide what it means.
+    /// </summary>
     public static bool IsTransportFailure(Exception exception) =>
-        exception is HttpRequestException or IOException or SocketException || FindSocketException(exception) is not null;
+        exception is not OperationCanceledException
+        && (exception is HttpRequestException or IOException or SocketException || FindSocketException(exception) is not null);
 
     /// <summary>The innermost <see cref="SocketException"/> in the chain of inner exceptions, if any.</summary>
     public static SocketException? FindSocketException(Exception exception)

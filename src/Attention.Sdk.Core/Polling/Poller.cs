@@ -39,6 +39,7 @@ public static class Poller
         var polls = 0;
         object? last = null;
         Exception? failure = null;
+        var cut = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -61,8 +62,9 @@ public static class Poller
                 }
                 catch (OperationCanceledException ex) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    // The poll ran into the end of the overall budget: the wait is over.
-                    failure = ex;
+                    // The poll ran into the end of the overall budget: the wait is over. An earlier poll's failure says more than the cut.
+                    cut = true;
+                    failure ??= ex;
                 }
                 catch (AttentionException ex) when (IsTransient(ex))
                 {
@@ -77,7 +79,8 @@ public static class Poller
             {
                 throw new PollingTimeoutException(
                     $"Gave up waiting for {description} after {options.Timeout.TotalSeconds:0.###} s ({polls} polls)."
-                        + (failure is null ? string.Empty : $" The last poll failed: {failure.Message}"),
+                        + (cut ? " The last poll was still running when the time was up." : string.Empty)
+                        + (failure is null or OperationCanceledException ? string.Empty : $" The last failed poll: {failure.Message}"),
                     options.Timeout,
                     last,
                     polls,

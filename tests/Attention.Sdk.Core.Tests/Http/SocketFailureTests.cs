@@ -95,6 +95,22 @@ public sealed class SocketFailureTests
         Assert.True(error.RequestWasNotSent);
     }
 
+    [Fact]
+    public async Task Caller_cancellation_wrapping_the_aborted_socket_is_a_cancellation_not_a_transport_failure()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var transport = new DelegatingTransport((_, _) =>
+        {
+            cts.Cancel();
+            throw new TaskCanceledException("The operation was canceled.", new IOException("aborted", new SocketException((int)SocketError.OperationAborted)));
+        });
+        var connection = TestApis.Connect(TestApis.Keyed, TestApis.FastOptions(transport: transport));
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "things"), cts.Token));
+
+        Assert.IsNotType<AttentionTransportException>(error);
+    }
+
     private static Exception? FindSocket(Exception error)
     {
         for (var current = error.InnerException; current is not null; current = current.InnerException)

@@ -65,6 +65,20 @@ public sealed class RpcTransportFailureTests
     }
 
     [Fact]
+    public async Task Caller_cancellation_wrapping_the_aborted_socket_stays_a_cancellation()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var handler = new ThrowingHandler(() =>
+        {
+            cts.Cancel();
+            return new TaskCanceledException("The operation was canceled.", new IOException("aborted", new SocketException((int)SocketError.OperationAborted)));
+        });
+        using var client = new SolanaRpcClient(new SolanaRpcClientOptions { Endpoint = new Uri("http://rpc.test/") }, new HttpClient(handler));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetLatestBlockhashAsync(cancellationToken: cts.Token));
+    }
+
+    [Fact]
     public void Rpc_transport_exception_is_caught_by_the_sdk_transport_type()
     {
         Assert.True(typeof(AttentionTransportException).IsAssignableFrom(typeof(SolanaRpcTransportException)));
