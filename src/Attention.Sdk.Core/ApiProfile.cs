@@ -26,7 +26,10 @@ public sealed class ApiProfile
     /// <summary>The documented base URL.</summary>
     public Uri DefaultBaseAddress { get; }
 
-    /// <summary>Whether the API documents <c>Idempotency-Key</c>: only then is a keyed POST/PATCH retried after a 5xx, a reset or a timeout.</summary>
+    /// <summary>
+    /// Whether the API documents <c>Idempotency-Key</c> for some of its endpoints. Only then, and only for a POST/PATCH to an endpoint
+    /// marked with <see cref="Http.ApiRequest.HonoursIdempotencyKey"/>, does the pipeline mint a key and retry after a 5xx, a reset or a timeout.
+    /// </summary>
     public bool HonoursIdempotencyKeys { get; init; }
 
     /// <summary>
@@ -46,13 +49,26 @@ public sealed class ApiProfile
     /// <summary>Whether calls need an API key (<see cref="AttentionClientOptions.ApiKey"/>).</summary>
     public bool RequiresApiKey { get; init; } = true;
 
-    /// <summary>Accepted key prefixes (for example <c>af_live_sk_</c>); empty accepts any key.</summary>
+    /// <summary>The documented key prefixes (for example <c>af_live_sk_</c>); empty accepts any key.</summary>
     public IReadOnlyList<string> ApiKeyPrefixes { get; init; } = [];
+
+    /// <summary>
+    /// Whether a key without one of <see cref="ApiKeyPrefixes"/> is refused (default) or accepted with a logged warning, for an API
+    /// whose documents show one prefix but may issue others (test or differently scoped keys).
+    /// </summary>
+    public bool ApiKeyPrefixRequired { get; init; } = true;
+
+    /// <summary>Whether <paramref name="apiKey"/> starts with a documented prefix (true when none is documented or there is no key).</summary>
+    public bool HasDocumentedKeyPrefix(string? apiKey) =>
+        string.IsNullOrEmpty(apiKey) || ApiKeyPrefixes.Count == 0 || ApiKeyPrefixes.Any(p => apiKey.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>A documented per-key request limit, enforced client-side when set.</summary>
     public RateLimitPolicy? RateLimit { get; init; }
 
-    /// <summary>Throws <see cref="ArgumentException"/> when the key is missing (if required) or malformed. The message never contains the key.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when the key is missing (if required) or malformed (whitespace or control characters),
+    /// or lacks a documented prefix where <see cref="ApiKeyPrefixRequired"/>. The message never contains the key.
+    /// </summary>
     public void ValidateApiKey(string? apiKey)
     {
         if (string.IsNullOrWhiteSpace(apiKey))
@@ -70,7 +86,7 @@ public sealed class ApiProfile
             throw new ArgumentException($"The {Name} API key contains whitespace or control characters; copy it again from the dashboard.", nameof(AttentionClientOptions.ApiKey));
         }
 
-        if (ApiKeyPrefixes.Count > 0 && !ApiKeyPrefixes.Any(p => apiKey.StartsWith(p, StringComparison.Ordinal)))
+        if (ApiKeyPrefixRequired && !HasDocumentedKeyPrefix(apiKey))
         {
             throw new ArgumentException($"The {Name} API key has the wrong format: keys start with {string.Join(" or ", ApiKeyPrefixes)}.", nameof(AttentionClientOptions.ApiKey));
         }

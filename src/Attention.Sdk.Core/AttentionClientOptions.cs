@@ -60,6 +60,14 @@ public abstract class AttentionClientOptions
     /// </summary>
     public HttpMessageHandler? Transport { get; set; }
 
+    /// <summary>
+    /// Allows the API key to be sent over plain <c>http://</c> to a host that is not a loopback address. Default: <see langword="false"/>:
+    /// such a base address is refused at construction (<see cref="ArgumentException"/>) and such a request before sending
+    /// (<see cref="AttentionInsecureTransportException"/>), because anyone on the path could read the key. <c>http://</c> to
+    /// <c>localhost</c>, <c>127.0.0.1</c> or <c>[::1]</c> (the sandbox, a stub server) is always allowed.
+    /// </summary>
+    public bool AllowInsecureTransport { get; set; }
+
     /// <summary>Checks the settings and throws <see cref="ArgumentException"/> naming the first invalid one.</summary>
     /// <param name="profile">The API the options are for (key format, default base address).</param>
     public virtual void Validate(ApiProfile profile)
@@ -72,6 +80,13 @@ public abstract class AttentionClientOptions
         }
 
         profile.ValidateApiKey(ApiKey);
+        if (!string.IsNullOrEmpty(ApiKey) && !AllowInsecureTransport && !Http.BearerTokenHandler.IsSafeForKey(baseAddress))
+        {
+            throw new ArgumentException(
+                $"{nameof(BaseAddress)} is plain http:// to {baseAddress.Host}, which would send the API key unencrypted. Use https://, or set {nameof(AllowInsecureTransport)} for a trusted network (http:// to a loopback address is always allowed).",
+                nameof(BaseAddress));
+        }
+
         RequirePositive(Timeout, nameof(Timeout));
         RequirePositive(AttemptTimeout, nameof(AttemptTimeout));
         if (MaxRetries is < 0 or > 20)

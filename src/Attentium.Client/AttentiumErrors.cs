@@ -73,11 +73,12 @@ internal static class AttentiumErrors
         "missing_campaign_id" => new MissingCampaignIdException(details),
         "missing_memo" => new MissingMemoException(details),
         "memo_mismatch" => new MemoMismatchException(details),
-        "payment_required" => new AttentiumPaymentRequiredException(details, ReadInvoice(details.RawBody)),
-        _ when details.StatusCode == HttpStatusCode.PaymentRequired => new AttentiumPaymentRequiredException(details, ReadInvoice(details.RawBody)),
+        "payment_required" => new AttentiumPaymentRequiredException(details, ReadInvoice(details.Body)),
+        _ when details.StatusCode == HttpStatusCode.PaymentRequired => new AttentiumPaymentRequiredException(details, ReadInvoice(details.Body)),
         _ => null,
     };
 
+    /// <summary>Reads the invoice from the whole body: the diagnostic copy is cut at 4,096 characters, which a long transaction exceeds.</summary>
     private static PaymentInvoice? ReadInvoice(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))

@@ -18,7 +18,7 @@ internal static class AttentiumOptionsConfiguration
     {
         // AttentionClientOptionsBinder
         "BaseAddress", "ApiKey", "Timeout", "AttemptTimeout", "MaxRetries", "RetryBaseDelay", "MaxRetryDelay", "MaxRetryAfter",
-        "UserAgentSuffix", "EnableClientRateLimit", "RateLimit",
+        "UserAgentSuffix", "EnableClientRateLimit", "RateLimit", "AllowInsecureTransport",
 
         // Attentium
         "Cluster", "RpcEndpoint", "UsdcMint", "EscrowProgramId", "Treasury", "Commitment", "ConfirmationTimeout", "ConfirmationPollInterval",

@@ -30,19 +30,23 @@ namespace AutoPersonas;
 /// </summary>
 public class AutoPersonasClient
 {
-    /// <summary>What the shared pipeline needs to know about this API: no idempotency keys, keys start with <c>ap_live_</c>, 60 requests per minute per key.</summary>
+    /// <summary>
+    /// What the shared pipeline needs to know about this API: no idempotency keys, keys shown as <c>ap_live_</c> (another prefix is
+    /// accepted with a logged warning: the API may issue test or differently scoped keys), 60 requests per minute per key.
+    /// </summary>
     internal static readonly ApiProfile Profile = new("autopersonas", new Uri("https://autopersonas.com/api/v1"))
     {
         HonoursIdempotencyKeys = false,
         ApiKeyPrefixes = ["ap_live_"],
+        ApiKeyPrefixRequired = false,
         RateLimit = new RateLimitPolicy { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) },
     };
 
     private readonly ApConnection _connection = null!;
 
     /// <summary>Creates a client for the production API with an API key and default settings.</summary>
-    /// <param name="apiKey">An <c>ap_live_...</c> key.</param>
-    /// <exception cref="ArgumentException">The key is missing or malformed.</exception>
+    /// <param name="apiKey">An <c>ap_live_...</c> key (another prefix is accepted with a logged warning).</param>
+    /// <exception cref="ArgumentException">The key is missing or malformed (whitespace or control characters).</exception>
     public AutoPersonasClient(string apiKey)
         : this(new AutoPersonasClientOptions { ApiKey = apiKey })
     {

@@ -4,7 +4,8 @@ using Attention.Sdk.Polling;
 namespace AutoPersonas;
 
 /// <summary>
-/// Settings of an <see cref="AutoPersonasClient"/>: the API key (<c>ap_live_...</c>), the base address (default
+/// Settings of an <see cref="AutoPersonasClient"/>: the API key (<c>ap_live_...</c> in the docs; a key with another prefix is accepted
+/// and a warning logged, only an empty key or one with whitespace or control characters is refused), the base address (default
 /// <c>https://autopersonas.com/api/v1</c>), timeouts, retries, the client-side rate limit (default: the documented 60 requests per
 /// minute per key, waiting for a permit), logging (all from <see cref="AttentionClientOptions"/>), the key's granted scopes and the
 /// polling defaults of the wait helpers.
@@ -13,7 +14,7 @@ public sealed class AutoPersonasClientOptions : AttentionClientOptions
 {
     /// <summary>
     /// The scopes the API key was created with, when you want calls the key cannot make to fail before they are sent
-    /// (with <see cref="ScopeNotGrantedException"/>, an <see cref="AttentionPermissionDeniedException"/> naming the scope).
+    /// (with <see cref="ScopeNotGrantedException"/>, an <see cref="AttentionRequestRefusedException"/> naming the scope; no server status is claimed).
     /// Default: <see langword="null"/>, which sends every call and lets the server decide (a 403 still names the scope).
     /// </summary>
     public IReadOnlyCollection<AutoPersonasScope>? GrantedScopes { get; set; }

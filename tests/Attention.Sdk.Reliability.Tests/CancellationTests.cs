@@ -15,6 +15,9 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
 {
     private static readonly TimeSpan CancelAfter = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Each poll is bounded by the wait's budget: far beyond the cancellation moment, so the caller's cancellation is what ends it.</summary>
+    private static readonly Attention.Sdk.Polling.PollingOptions Polling = SampleArguments.FastPolling with { Timeout = TimeSpan.FromMinutes(2) };
+
     // Over a socket the request must reach WireMock before the token fires, on a busy machine too.
     private static readonly TimeSpan CancelMidRequestAfter = TimeSpan.FromMilliseconds(750);
     private static readonly TimeSpan ServerDelay = TimeSpan.FromSeconds(5);
@@ -29,7 +32,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
         foreach (var method in ClientSurfaces.AllMethods)
         {
             var transport = new ScriptedTransport((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") });
-            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, ConfirmationTimeout = ConfirmationTimeout }, new CancellationToken(canceled: true));
+            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, ConfirmationTimeout = ConfirmationTimeout, Polling = Polling }, new CancellationToken(canceled: true));
             if (outcome is not OperationCanceledException || transport.Attempts != 0)
             {
                 failures.Add($"{method.DisplayName}: {Describe(outcome)}, {transport.Attempts} attempt(s) reached the transport");
@@ -58,7 +61,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(token);
             cts.CancelAfter(CancelMidRequestAfter);
             var started = Stopwatch.StartNew();
-            var outcome = await OutcomeAsync(m.method, new ClientSetup { Root = scope.Url($"m{m.index}/"), MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30), ConfirmationTimeout = ConfirmationTimeout }, cts.Token);
+            var outcome = await OutcomeAsync(m.method, new ClientSetup { Root = scope.Url($"m{m.index}/"), MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30), ConfirmationTimeout = ConfirmationTimeout, Polling = Polling }, cts.Token);
             if (outcome is null && !cts.IsCancellationRequested)
             {
                 local.Add(m.method.DisplayName);
@@ -123,7 +126,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
                 return response;
             });
             using var cts = new CancellationTokenSource(CancelAfter);
-            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, MaxRetryAfter = TimeSpan.FromSeconds(60), ConfirmationTimeout = ConfirmationTimeout }, cts.Token);
+            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, MaxRetryAfter = TimeSpan.FromSeconds(60), ConfirmationTimeout = ConfirmationTimeout, Polling = Polling }, cts.Token);
             var cancelled = cts.IsCancellationRequested;
             await Task.Delay(TimeSpan.FromMilliseconds(100), token);
             if (outcome is AttentionException && !cancelled && transport.Attempts == 1)
@@ -153,7 +156,7 @@ public sealed class CancellationTests(WireMockServer wiremock, ITestOutputHelper
         {
             var transport = ScriptedTransport.Hanging();
             using var cts = new CancellationTokenSource(CancelAfter);
-            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30), ConfirmationTimeout = ConfirmationTimeout }, cts.Token);
+            var outcome = await OutcomeAsync(method, new ClientSetup { Transport = transport, MaxRetries = 3, AttemptTimeout = TimeSpan.FromSeconds(30), ConfirmationTimeout = ConfirmationTimeout, Polling = Polling }, cts.Token);
             var local = outcome is null && transport.Attempts == 0 && !cts.IsCancellationRequested;
             await Task.Delay(TimeSpan.FromMilliseconds(100), token);
             if (!local && (outcome is not OperationCanceledException || transport.Attempts != 1))

@@ -1,4 +1,6 @@
+using Attention.Sdk.Testing.Logging;
 using Attention.Sdk.Testing.WireMock;
+using Microsoft.Extensions.Logging;
 using AutoPersonas.Client.Tests.Support;
 using AutoPersonas.Content;
 using Microsoft.Extensions.Configuration;
@@ -9,12 +11,43 @@ namespace AutoPersonas.Client.Tests;
 public sealed class ClientSetupTests(WireMockServer wiremock) : ApTestBase(wiremock)
 {
     [Fact]
-    public void A_key_with_the_wrong_prefix_is_rejected_without_echoing_it()
+    public async Task A_key_with_another_prefix_is_used_and_a_warning_is_logged_without_it()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new AutoPersonasClient("sk_live_secret123"));
+        const string key = "ap_test_secret123";
+        await StubAsync("GET", "influencers", 200, "[]");
+        var logs = new CapturingLoggerProvider();
+        using var loggers = logs.CreateLoggerFactory();
+        var client = CreateClient(o =>
+        {
+            o.ApiKey = key;
+            o.LoggerFactory = loggers;
+        });
 
-        Assert.Contains("ap_live_", ex.Message);
+        await client.Influencers.ListAsync(Ct);
+
+        var request = Assert.Single(await Scope.GetRequestsAsync(Ct));
+        Assert.Equal("Bearer " + key, request.Header("Authorization"));
+        Assert.Contains(logs.AtLeast(LogLevel.Warning), e => e.Message.Contains("ap_live_", StringComparison.Ordinal));
+        Assert.DoesNotContain("secret123", logs.AllText);
+    }
+
+    [Theory]
+    [InlineData("ap_live_ secret123")]
+    [InlineData("ap_live_secret123\r\n")]
+    [InlineData("ap_live_\u0000secret123")]
+    public void A_malformed_key_is_rejected_without_echoing_it(string escaped)
+    {
+        var key = System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        var ex = Assert.Throws<ArgumentException>(() => new AutoPersonasClient(key));
+
         Assert.DoesNotContain("secret123", ex.Message);
+    }
+
+    [Fact]
+    public void An_empty_key_is_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => new AutoPersonasClient(string.Empty));
     }
 
     [Fact]

@@ -36,10 +36,10 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
 
         var ex = await Assert.ThrowsAsync<ScopeNotGrantedException>(() => client.Publishing.PublishAsync("content_1", cancellationToken: Ct));
 
-        Assert.IsAssignableFrom<AttentionPermissionDeniedException>(ex);
+        // A client-side refusal: no server answered, so it claims no status (it is not an AttentionApiException).
+        Assert.IsAssignableFrom<AttentionRequestRefusedException>(ex);
+        Assert.False(typeof(AttentionApiException).IsAssignableFrom(ex.GetType()));
         Assert.Equal("publishing:write", ex.RequiredPermission);
-        Assert.Equal(System.Net.HttpStatusCode.Forbidden, ex.StatusCode);
-        Assert.Null(ex.ServerMessage);
         Assert.Equal(0, ex.Attempts);
         Assert.StartsWith("This key lacks publishing:write", ex.Message);
         Assert.Equal(0, await RequestCountAsync());

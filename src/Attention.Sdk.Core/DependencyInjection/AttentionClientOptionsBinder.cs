@@ -9,7 +9,7 @@ namespace Attention.Sdk.DependencyInjection;
 /// hold a clock, a logger factory and a transport, which configuration cannot create, so the binding generator cannot bind the
 /// type as a whole). Keys: <c>BaseAddress</c>, <c>ApiKey</c>, <c>Timeout</c>, <c>AttemptTimeout</c>, <c>MaxRetries</c>,
 /// <c>RetryBaseDelay</c>, <c>MaxRetryDelay</c>, <c>MaxRetryAfter</c>, <c>UserAgentSuffix</c>, <c>EnableClientRateLimit</c>,
-/// <c>RateLimit:PermitLimit</c> with <c>RateLimit:Window</c>. Durations are <c>hh:mm:ss</c> (invariant) or a number of seconds.
+/// <c>AllowInsecureTransport</c>, <c>RateLimit:PermitLimit</c> with <c>RateLimit:Window</c>. Durations are <c>hh:mm:ss</c> (invariant) or a number of seconds.
 /// Missing keys leave the current value.
 /// </summary>
 public static class AttentionClientOptionsBinder
@@ -48,6 +48,11 @@ public static class AttentionClientOptionsBinder
         if (configuration["EnableClientRateLimit"] is { Length: > 0 } enable)
         {
             options.EnableClientRateLimit = bool.TryParse(enable, out var value) ? value : throw Invalid("EnableClientRateLimit", "true or false");
+        }
+
+        if (configuration["AllowInsecureTransport"] is { Length: > 0 } insecure)
+        {
+            options.AllowInsecureTransport = bool.TryParse(insecure, out var value) ? value : throw Invalid("AllowInsecureTransport", "true or false");
         }
 
         var limit = configuration.GetSection("RateLimit");

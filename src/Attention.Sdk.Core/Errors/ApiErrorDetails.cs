@@ -24,8 +24,18 @@ public sealed record ApiErrorDetails
     /// <summary>The server's request id.</summary>
     public string? RequestId { get; init; }
 
-    /// <summary>The bounded raw body.</summary>
+    /// <summary>The most characters of an error body read whole into <see cref="Body"/>; a longer body is not kept whole.</summary>
+    public const int MaxBodyLength = 1 << 20;
+
+    /// <summary>The bounded raw body, for exceptions and logs (at most <see cref="MaxRawBodyLength"/> characters).</summary>
     public string? RawBody { get; init; }
+
+    /// <summary>
+    /// The whole body (up to <see cref="MaxBodyLength"/> characters, otherwise null), for an API's own mapping
+    /// (<see cref="ApiExceptionFactory.Custom"/>) to read a payload the diagnostic copy would cut, such as a payment invoice.
+    /// Exceptions do not keep it.
+    /// </summary>
+    public string? Body { get; init; }
 
     /// <summary>The HTTP method.</summary>
     public string? Method { get; init; }

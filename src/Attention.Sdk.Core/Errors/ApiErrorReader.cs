@@ -37,6 +37,7 @@ internal static class ApiErrorReader
             RetryAfter = RetryAfterParser.Parse(response.Headers.RetryAfter, time),
             RequestId = FindRequestId(response.Headers),
             RawBody = Truncate(body),
+            Body = body is { Length: <= ApiErrorDetails.MaxBodyLength } ? body : null,
             Method = request.Method.Method,
             Route = call?.Route,
             IdempotencyKey = call?.IdempotencyKey,

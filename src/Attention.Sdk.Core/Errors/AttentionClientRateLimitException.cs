@@ -2,9 +2,9 @@ namespace Attention.Sdk;
 
 /// <summary>
 /// The client-side rate limiter had no permit and is configured to fail fast (<see cref="RateLimiting.RateLimitBehavior.FailFast"/>).
-/// Nothing was sent.
+/// Nothing was sent; unlike <see cref="AttentionRateLimitException"/> (the server's 429) it claims no server status.
 /// </summary>
-public class AttentionClientRateLimitException : AttentionException
+public class AttentionClientRateLimitException : AttentionRequestRefusedException
 {
     /// <summary>Creates the exception.</summary>
     public AttentionClientRateLimitException(string message, TimeSpan? retryAfter)

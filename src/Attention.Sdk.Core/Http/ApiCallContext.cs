@@ -27,6 +27,15 @@ internal sealed class ApiCallContext
 
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>Whether the API documents that this endpoint de-duplicates by <c>Idempotency-Key</c> (see <see cref="ApiRequest.HonoursIdempotencyKey"/>).</summary>
+    public bool EndpointHonoursIdempotencyKey { get; init; }
+
+    /// <summary>
+    /// Set when an earlier attempt failed after the request may have reached the server (a 5xx or 408, a reset after sending,
+    /// an attempt timeout) and the call was retried: a later 404/409 to a DELETE then means the first attempt did the work.
+    /// </summary>
+    public bool RetriedAfterAmbiguousFailure { get; set; }
+
     public int Attempts { get; set; }
 
     /// <summary>The request being sent, set by the resilience handler for its retry rules (only when a retry is due).</summary>

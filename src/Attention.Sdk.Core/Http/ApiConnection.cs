@@ -3,6 +3,9 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Attention.Sdk.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly.Timeout;
 
 namespace Attention.Sdk.Http;
@@ -25,6 +28,7 @@ public sealed class ApiConnection
     private readonly ApiExceptionFactory _errors;
     private readonly TimeProvider _time;
     private readonly AttentionClientOptions _options;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a connection over an <see cref="HttpClient"/> built by <see cref="AttentionPipeline"/> (or by DI with the same handlers).</summary>
     public ApiConnection(HttpClient httpClient, ApiProfile profile, AttentionClientOptions options, ApiExceptionFactory? exceptionFactory = null)
@@ -43,6 +47,7 @@ public sealed class ApiConnection
         _userAgent = $"attention-sdk-dotnet/{s_sdkVersion} ({profile.Name}; .NET {Environment.Version})"
             + (string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? string.Empty : " " + options.UserAgentSuffix);
         _errors = new ApiExceptionFactory { Custom = exceptionFactory?.Custom, MaxRetryAfter = options.MaxRetryAfter };
+        _logger = options.LoggerFactory?.CreateLogger("Attention.Sdk.Http") ?? NullLogger.Instance;
     }
 
     /// <summary>The API this connection talks to.</summary>
@@ -55,6 +60,11 @@ public sealed class ApiConnection
     public TimeProvider TimeProvider => _time;
 
     /// <summary>Sends the request and deserializes a 2xx body.</summary>
+    /// <remarks>
+    /// A DELETE whose answer was lost (a 5xx or 408, a reset after sending, an attempt timeout) and whose retry then meets 404 or 409
+    /// did its work on the earlier attempt: it is reported as success, with an empty body, so a typed DELETE result should be read
+    /// through <see cref="SendRawAsync"/> (see <see cref="ApiResponse.CompletedByEarlierAttempt"/>).
+    /// </remarks>
     /// <exception cref="AttentionApiException">The server answered with a non-success status (a subtype per status).</exception>
     /// <exception cref="AttentionResponseException">The 2xx body could not be read as <typeparamref name="T"/>.</exception>
     /// <exception cref="AttentionTransportException">The network failed.</exception>
@@ -72,7 +82,10 @@ public sealed class ApiConnection
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
         _ = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Sends the request and returns the raw 2xx answer; non-2xx answers throw as usual.</summary>
+    /// <summary>
+    /// Sends the request and returns the raw 2xx answer; non-2xx answers throw as usual, except a DELETE's 404 or 409 after a retried
+    /// ambiguous failure, which is the earlier attempt's success (<see cref="ApiResponse.CompletedByEarlierAttempt"/>, empty body).
+    /// </summary>
     /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
     public Task<ApiResponse> SendRawAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
@@ -105,7 +118,14 @@ public sealed class ApiConnection
 
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
+            if (IsDeleteDoneByEarlierAttempt(response, message))
+            {
+                // The lost answer was the success: what the retry meets is the resource already gone (404) or the change already made (409).
+                Log.DeleteCompletedEarlier(_logger, Profile.Name, message.Method.Method, ApiCallContext.Get(message)?.Route, (int)response.StatusCode);
+                response.Content.Dispose();
+                response.Content = new ByteArrayContent([]);
+            }
+            else if (!response.IsSuccessStatusCode)
             {
                 var details = await ApiErrorReader.ReadAsync(response, message, _time, cancellationToken).ConfigureAwait(false);
                 throw _errors.Create(details);
@@ -115,7 +135,7 @@ public sealed class ApiConnection
             {
                 return await read(response, state, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            catch (Exception ex) when (TransportFailures.IsTransportFailure(ex))
             {
                 throw TranslateFailure(ex, message)!;
             }
@@ -151,8 +171,16 @@ public sealed class ApiConnection
     private static async ValueTask<ApiResponse> ReadRawAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return new ApiResponse(response.StatusCode, response.Headers, response.Content.Headers, body);
+        return new ApiResponse(response.StatusCode, response.Headers, response.Content.Headers, body)
+        {
+            CompletedByEarlierAttempt = !response.IsSuccessStatusCode,
+        };
     }
+
+    private static bool IsDeleteDoneByEarlierAttempt(HttpResponseMessage response, HttpRequestMessage request) =>
+        response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict
+        && request.Method == HttpMethod.Delete
+        && ApiCallContext.Get(request) is { RetriedAfterAmbiguousFailure: true };
 
     private static async Task<string?> ReadTextForErrorAsync(HttpResponseMessage response)
     {
@@ -216,22 +244,23 @@ public sealed class ApiConnection
         var key = call?.IdempotencyKey;
         var attempts = call?.Attempts ?? 0;
         var where = $"{method} {route}";
+        var hint = AmbiguityHint(message, call);
         switch (ex)
         {
             case TimeoutRejectedException rejected:
                 return new AttentionTimeoutException(
-                    $"{where} did not complete within the overall timeout of {_options.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{KeyHint(key)}",
+                    $"{where} did not complete within the overall timeout of {_options.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{hint}",
                     _options.Timeout,
                     rejected) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts };
             case AttemptTimeoutException attempt:
                 return new AttentionTimeoutException(
-                    $"{where} timed out: no attempt completed within {attempt.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{KeyHint(key)}",
+                    $"{where} timed out: no attempt completed within {attempt.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{hint}",
                     attempt.Timeout,
                     attempt) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts };
-            case HttpRequestException or IOException:
+            case var _ when TransportFailures.IsTransportFailure(ex):
                 var notSent = RetryClassifier.ProvesNothingWasSent(ex);
                 return new AttentionTransportException(
-                    $"{where} failed at the network level after {attempts} attempt(s): {ex.Message}{(notSent ? " Nothing reached the server." : KeyHint(key))}",
+                    $"{where} failed at the network level after {attempts} attempt(s): {ex.Message}{(notSent ? " Nothing reached the server." : hint)}",
                     ex,
                     notSent) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts };
             default:
@@ -239,8 +268,18 @@ public sealed class ApiConnection
         }
     }
 
-    private static string KeyHint(string? key) =>
-        key is null ? string.Empty : $" Whether the server acted is unknown; retry with the same idempotency key ({key}) to be safe.";
+    /// <summary>What an ambiguous failure means for the caller: whether the server may have acted, and how to repeat safely.</summary>
+    private string AmbiguityHint(HttpRequestMessage message, ApiCallContext? call)
+    {
+        if (RetryClassifier.IsSafeToRepeat(Profile, message))
+        {
+            return call?.IdempotencyKey is { } key
+                ? $" Whether the server acted is unknown; retry with the same idempotency key ({key}) to be safe."
+                : " Repeating the request is safe.";
+        }
+
+        return " The server may have acted on it; this endpoint does not promise to de-duplicate a repeat, so the SDK did not retry it: check its effect before sending it again.";
+    }
 
     private static string SafeText(ReadOnlySpan<byte> body) => Encoding.UTF8.GetString(body);
 }

@@ -38,19 +38,38 @@ public sealed class ApiRequest
     /// <summary>The route template relative to the base address; ids are never inlined here.</summary>
     public string RouteTemplate { get; }
 
-    /// <summary>The caller's idempotency key, sent as <c>Idempotency-Key</c>. When null the pipeline mints one for POST/PATCH on APIs that honour keys.</summary>
+    /// <summary>
+    /// The caller's idempotency key, sent as <c>Idempotency-Key</c>. When null the pipeline mints one for a POST/PATCH to an
+    /// endpoint marked with <see cref="HonoursIdempotencyKey"/> on an API that honours keys.
+    /// </summary>
     public string? IdempotencyKey { get; private set; }
+
+    /// <summary>
+    /// Whether the API documents that this endpoint de-duplicates by <c>Idempotency-Key</c> (set by <see cref="HonoursIdempotencyKey"/>).
+    /// Only such a POST/PATCH gets a minted key and is retried after an ambiguous failure (a 5xx, a reset after sending, an attempt timeout).
+    /// </summary>
+    public bool IdempotencyKeyHonoured { get; private set; }
 
     /// <summary>The permission (scope) the call needs, named in 403 errors.</summary>
     public string? RequiredPermission { get; private set; }
 
-    /// <summary>Binds <c>{name}</c> in the template to a value, escaped as one path segment.</summary>
-    /// <exception cref="ArgumentException">The value is null, empty or whitespace.</exception>
+    /// <summary>
+    /// Binds <c>{name}</c> in the template to a value, escaped as exactly one path segment: every character outside the unreserved
+    /// set is percent-encoded (so <c>a/b</c> is sent as <c>a%2Fb</c> and <c>%2e%2e</c> as <c>%252e%252e</c>), and the dot segments
+    /// <c>.</c> and <c>..</c>, which no escaping keeps from changing the route, are refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is null, empty, whitespace, <c>.</c> or <c>..</c>.</exception>
     public ApiRequest WithPath(string name, string value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException($"'{name}' is required and cannot be empty.", name);
+        }
+
+        if (value is "." or "..")
+        {
+            // Ids often come from webhooks or user input: "rentals/.." would address another resource.
+            throw new ArgumentException($"'{name}' cannot be '{value}': a dot segment would change the route.", name);
         }
 
         if (!HasParameter(RouteTemplate, name))
@@ -112,6 +131,16 @@ public sealed class ApiRequest
         }
 
         IdempotencyKey = key;
+        return this;
+    }
+
+    /// <summary>
+    /// Marks the endpoint as one the API documents to de-duplicate by <c>Idempotency-Key</c> (for example Attention Factory's
+    /// <c>POST /v1/rentals</c>): the pipeline then mints a key when the caller gave none and may retry the call after an ambiguous failure.
+    /// </summary>
+    public ApiRequest HonoursIdempotencyKey()
+    {
+        IdempotencyKeyHonoured = true;
         return this;
     }
 
@@ -183,6 +212,7 @@ public sealed class ApiRequest
             RouteTemplate = RouteTemplate,
             RequiredPermission = RequiredPermission,
             IdempotencyKey = IdempotencyKey,
+            EndpointHonoursIdempotencyKey = IdempotencyKeyHonoured,
             ContentFactory = contentFactory,
         });
         if (userAgent is not null)

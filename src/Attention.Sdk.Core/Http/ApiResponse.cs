@@ -29,8 +29,14 @@ public sealed class ApiResponse
         Body = body;
     }
 
-    /// <summary>The (2xx) status.</summary>
+    /// <summary>The status: 2xx, or the 404/409 of a DELETE reported as success (see <see cref="CompletedByEarlierAttempt"/>).</summary>
     public HttpStatusCode StatusCode { get; }
+
+    /// <summary>
+    /// True for a DELETE whose first answer was lost (a 5xx or 408, a reset after sending, an attempt timeout) and whose retry met
+    /// 404 or 409: the earlier attempt did the work, so the call succeeded. <see cref="StatusCode"/> is the retry's status and the body is empty.
+    /// </summary>
+    public bool CompletedByEarlierAttempt { get; init; }
 
     /// <summary>Response and content headers, case-insensitive (built on first use: most callers never read them).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers => _headers ??= CollectHeaders();

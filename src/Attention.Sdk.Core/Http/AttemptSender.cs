@@ -53,7 +53,7 @@ internal sealed class AttemptSender(
         {
             response?.Dispose();
             var timedOut = deadline is { HasFired: true } && !cancellationToken.IsCancellationRequested
-                && ex is OperationCanceledException or HttpRequestException or IOException;
+                && (ex is OperationCanceledException || TransportFailures.IsTransportFailure(ex));
             return Outcome.FromException<HttpResponseMessage>(timedOut ? deadlines!.CreateTimeoutException() : ex);
         }
         finally

@@ -1,4 +1,6 @@
 using Attention.Sdk.RateLimiting;
+using Attention.Sdk.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace Attention.Sdk.Http;
 
@@ -16,6 +18,11 @@ public static class AttentionPipeline
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(profile);
+        if (!profile.HasDocumentedKeyPrefix(options.ApiKey) && options.LoggerFactory is { } loggers)
+        {
+            Log.UndocumentedKeyPrefix(loggers.CreateLogger("Attention.Sdk.Http"), profile.Name, string.Join(", ", profile.ApiKeyPrefixes));
+        }
+
         var limit = options.RateLimit ?? profile.RateLimit;
         var rateLimit = limit is not null && options.EnableClientRateLimit
             ? new ClientRateLimitGate(SharedRateLimiters.For(profile, options.ApiKey, limit), limit)
@@ -24,7 +31,7 @@ public static class AttentionPipeline
         [
             new IdempotencyKeyHandler(profile),
             new ResilienceHandler(profile, options, rateLimit),
-            new BearerTokenHandler(options.ApiKey),
+            new BearerTokenHandler(options.ApiKey, options.AllowInsecureTransport),
             new TelemetryHandler(profile, options.LoggerFactory, options.TimeProvider),
         ];
     }

@@ -2,8 +2,9 @@ namespace Attention.Sdk.Http;
 
 /// <summary>
 /// Outermost handler: gives a POST or PATCH without an <c>Idempotency-Key</c> a fresh UUID once per logical call,
-/// before the retry loop, so every attempt carries the same key. A caller's key is never replaced. Only for APIs that
-/// honour the header (<see cref="ApiProfile.HonoursIdempotencyKeys"/>); for the others the key would promise a safety the server does not give.
+/// before the retry loop, so every attempt carries the same key. A caller's key is never replaced. Only for endpoints the
+/// API documents to honour the header (<see cref="ApiProfile.HonoursIdempotencyKeys"/> and <see cref="ApiRequest.HonoursIdempotencyKey"/>);
+/// elsewhere a key would promise a safety the server does not give.
 /// </summary>
 public sealed class IdempotencyKeyHandler : DelegatingHandler
 {
@@ -28,7 +29,7 @@ public sealed class IdempotencyKeyHandler : DelegatingHandler
         {
             call.IdempotencyKey = existing.FirstOrDefault();
         }
-        else if (_profile.HonoursIdempotencyKeys && HttpMethods.NeedsIdempotencyKey(request.Method))
+        else if (_profile.HonoursIdempotencyKeys && call.EndpointHonoursIdempotencyKey && HttpMethods.NeedsIdempotencyKey(request.Method))
         {
             var key = Guid.NewGuid().ToString();
             request.Headers.TryAddWithoutValidation(HeaderName, key);

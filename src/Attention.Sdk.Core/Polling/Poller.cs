@@ -1,18 +1,25 @@
+using System.Net;
+
 namespace Attention.Sdk.Polling;
 
 /// <summary>
 /// The one polling loop behind every wait helper: polls until a condition holds, with a growing interval, an overall
-/// timeout, the caller's cancellation, and the server's <c>Retry-After</c> honoured when a poll is rate limited or
-/// the server is briefly unavailable.
+/// timeout that also bounds each poll, the caller's cancellation, and transient failures ridden out: a long wait does not
+/// die on one network blip, a 5xx, a 429 or a poll that timed out.
 /// </summary>
 public static class Poller
 {
+    // CancellationTokenSource accepts at most uint.MaxValue - 1 milliseconds (about 49 days); a longer budget needs no timer.
+    private static readonly TimeSpan s_longestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     /// <summary>
-    /// Polls <paramref name="poll"/> until <paramref name="isDone"/> returns true and returns that value. A poll failing with
-    /// <see cref="AttentionRateLimitException"/> or a 503 <see cref="AttentionServerException"/> (after the pipeline's own retries) waits
-    /// the server's <c>Retry-After</c> (or the current interval) and polls again; any other exception ends the wait.
+    /// Polls <paramref name="poll"/> until <paramref name="isDone"/> returns true and returns that value. Each poll gets the time
+    /// left of <see cref="PollingOptions.Timeout"/> at most. A poll failing transiently (after the pipeline's own retries) is
+    /// polled again after the server's <c>Retry-After</c> or the current interval: a transport failure or timeout
+    /// (<see cref="AttentionTransportException"/>), a 5xx or 408, a 429 (<see cref="AttentionRateLimitException"/>) or the
+    /// client-side rate limit (<see cref="AttentionClientRateLimitException"/>). Any other exception ends the wait.
     /// </summary>
-    /// <exception cref="PollingTimeoutException">The condition did not hold within <see cref="PollingOptions.Timeout"/>.</exception>
+    /// <exception cref="PollingTimeoutException">The condition did not hold within <see cref="PollingOptions.Timeout"/> (the inner exception is the last poll's failure, if it failed).</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
     public static async Task<T> PollUntilAsync<T>(
         Func<CancellationToken, Task<T>> poll,
@@ -31,33 +38,53 @@ public static class Poller
         var interval = options.Interval;
         var polls = 0;
         object? last = null;
+        Exception? failure = null;
+        var cut = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             TimeSpan? serverWait = null;
-            try
+            var remaining = options.Timeout - time.GetElapsedTime(started);
+            if (remaining > TimeSpan.Zero)
             {
-                polls++;
-                var value = await poll(cancellationToken).ConfigureAwait(false);
-                last = value;
-                if (isDone(value))
+                using var budget = remaining < s_longestTimer ? new CancellationTokenSource(remaining, time) : new CancellationTokenSource();
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+                try
                 {
-                    return value;
+                    polls++;
+                    var value = await poll(linked.Token).ConfigureAwait(false);
+                    last = value;
+                    failure = null;
+                    if (isDone(value))
+                    {
+                        return value;
+                    }
                 }
-            }
-            catch (AttentionApiException ex) when (IsTransient(ex))
-            {
-                serverWait = ex.RetryAfter;
+                catch (OperationCanceledException ex) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // The poll ran into the end of the overall budget: the wait is over. An earlier poll's failure says more than the cut.
+                    cut = true;
+                    failure ??= ex;
+                }
+                catch (AttentionException ex) when (IsTransient(ex))
+                {
+                    failure = ex;
+                    serverWait = (ex as AttentionApiException)?.RetryAfter ?? (ex as AttentionClientRateLimitException)?.RetryAfter;
+                }
+
+                remaining = options.Timeout - time.GetElapsedTime(started);
             }
 
-            var remaining = options.Timeout - time.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
                 throw new PollingTimeoutException(
-                    $"Gave up waiting for {description} after {options.Timeout.TotalSeconds:0.###} s ({polls} polls).",
+                    $"Gave up waiting for {description} after {options.Timeout.TotalSeconds:0.###} s ({polls} polls)."
+                        + (cut ? " The last poll was still running when the time was up." : string.Empty)
+                        + (failure is null or OperationCanceledException ? string.Empty : $" The last failed poll: {failure.Message}"),
                     options.Timeout,
                     last,
-                    polls);
+                    polls,
+                    failure);
             }
 
             var delay = serverWait ?? interval;
@@ -66,6 +93,12 @@ public static class Poller
         }
     }
 
-    private static bool IsTransient(AttentionApiException ex) =>
-        ex is AttentionRateLimitException || ex.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable;
+    /// <summary>Failures that say nothing about the resource, only that this poll did not get through.</summary>
+    private static bool IsTransient(AttentionException ex) => ex switch
+    {
+        AttentionTransportException => true,
+        AttentionClientRateLimitException => true,
+        AttentionApiException api => api.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)api.StatusCode >= 500,
+        _ => false,
+    };
 }

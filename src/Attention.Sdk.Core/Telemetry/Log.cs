@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Trace, Message = "{Api} {Direction} header {Name}: {Value}")]
     public static partial void Header(ILogger logger, string api, string direction, string name, string value);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "{Api} {Method} {Route}: the retry answered {StatusCode} after an earlier attempt's answer was lost; the earlier attempt did the work, reported as success")]
+    public static partial void DeleteCompletedEarlier(ILogger logger, string api, string method, string? route, int statusCode);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{Api}: the API key does not start with a documented prefix ({Prefixes}); it is used as given. Check it if calls answer 401")]
+    public static partial void UndocumentedKeyPrefix(ILogger logger, string api, string prefixes);
 }

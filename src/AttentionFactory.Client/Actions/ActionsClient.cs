@@ -39,7 +39,8 @@ public class ActionsClient
                 .WithPath("rental_id", rentalId)
                 .WithPath("platform", platform.Value)
                 .WithJsonBody(request, FactoryJsonContext.Default.SubmitActionRequest)
-                .WithIdempotencyKey(idempotencyKey),
+                .WithIdempotencyKey(idempotencyKey)
+                .HonoursIdempotencyKey(),
             FactoryJsonContext.Default.SocialAction,
             cancellationToken);
     }

@@ -34,7 +34,8 @@ public class RentalsClient
         return _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "rentals")
                 .WithJsonBody(request, FactoryJsonContext.Default.CreateRentalRequest)
-                .WithIdempotencyKey(idempotencyKey),
+                .WithIdempotencyKey(idempotencyKey)
+                .HonoursIdempotencyKey(),
             FactoryJsonContext.Default.Rental,
             cancellationToken);
     }
@@ -104,7 +105,10 @@ public class RentalsClient
     /// <summary>Extends an active rental by whole months (<c>POST /v1/rentals/{id}/extend</c>), charging credits for them.</summary>
     /// <param name="rentalId">The rental id.</param>
     /// <param name="months">Whole months, 1 to 12.</param>
-    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>; minted per call when null.</param>
+    /// <param name="idempotencyKey">
+    /// Passed through as <c>Idempotency-Key</c> when set. The API does not document de-duplication for this endpoint, so the SDK mints
+    /// no key and does not retry the call after an ambiguous failure (a 5xx, a reset after sending, a timeout): the error says the server may have acted.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">Invalid id or months (nothing was sent).</exception>
     /// <exception cref="InsufficientCreditsException">402: the balance does not cover the months.</exception>
@@ -116,7 +120,10 @@ public class RentalsClient
     /// <summary>Renews an active or recently expired rental on the same account (<c>POST /v1/rentals/{id}/renew</c>).</summary>
     /// <param name="rentalId">The rental id.</param>
     /// <param name="months">Whole months, 1 to 12.</param>
-    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>; minted per call when null.</param>
+    /// <param name="idempotencyKey">
+    /// Passed through as <c>Idempotency-Key</c> when set. The API does not document de-duplication for this endpoint, so the SDK mints
+    /// no key and does not retry the call after an ambiguous failure (a 5xx, a reset after sending, a timeout): the error says the server may have acted.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">Invalid id or months (nothing was sent).</exception>
     /// <exception cref="InsufficientCreditsException">402: the balance does not cover the months.</exception>

@@ -21,7 +21,10 @@ public class WarmingClient
     /// <summary>Enrolls the rental in warming (<c>POST /v1/rentals/{id}/warming</c>). Pace and duration are managed server-side.</summary>
     /// <param name="rentalId">The rental id.</param>
     /// <param name="niche">Optional niche from the platform's catalog, at most 50 characters; null for none.</param>
-    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>; minted per call when null.</param>
+    /// <param name="idempotencyKey">
+    /// Passed through as <c>Idempotency-Key</c> when set. The API does not document de-duplication for this endpoint, so the SDK mints
+    /// no key and does not retry the call after an ambiguous failure (a 5xx, a reset after sending, a timeout): the error says the server may have acted.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The id is empty or the niche is empty or too long (nothing was sent).</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>

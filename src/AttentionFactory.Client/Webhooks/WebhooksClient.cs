@@ -16,7 +16,7 @@ public class WebhooksClient
 
     /// <summary>Registers an HTTPS endpoint for the given events (<c>POST /v1/webhooks</c>).</summary>
     /// <param name="request">URL, events and optionally your own signing secret.</param>
-    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>; minted per call when null.</param>
+    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c> when given. The docs do not promise de-duplication here, so none is minted and the call is not repeated after an ambiguous failure (check before calling again).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
@@ -49,7 +49,7 @@ public class WebhooksClient
     /// Verify with both the new and the old secret until in-flight deliveries have drained.
     /// </summary>
     /// <param name="webhookId">The webhook id.</param>
-    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>; minted per call when null.</param>
+    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c> when given. The docs do not promise de-duplication here, so none is minted and the call is not repeated after an ambiguous failure (check before calling again).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
     public virtual Task<WebhookEndpoint> RotateSecretAsync(string webhookId, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>

@@ -47,7 +47,7 @@ public class SocialImportClient
             var job = await StartAsync("social-import/instagram", request, cancellationToken).ConfigureAwait(false);
             return new InstagramImportResult(job);
         }
-        catch (AttentionApiException ex) when (ex is not ScopeNotGrantedException && IsGatedAnswer(ex.StatusCode))
+        catch (AttentionApiException ex) when (IsGatedAnswer(ex.StatusCode))
         {
             return new InstagramImportResult(null, ex.StatusCode, ex.ServerMessage ?? ex.RawBody);
         }

@@ -33,7 +33,7 @@ public sealed class DependencyInjectionTests
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<TestClient>();
-        await client.Connection.SendRawAsync(new ApiRequest(HttpMethod.Post, "things").WithBody("{}"u8), TestContext.Current.CancellationToken);
+        await client.Connection.SendRawAsync(new ApiRequest(HttpMethod.Post, "things").WithBody("{}"u8).HonoursIdempotencyKey(), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, transport.Sent.Count);
         Assert.Equal("https://di.example.test/v9/things", transport.Sent[0].Uri.ToString());

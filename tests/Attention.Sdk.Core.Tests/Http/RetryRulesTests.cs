@@ -7,7 +7,8 @@ namespace Attention.Sdk.Core.Tests.Http;
 
 public sealed class RetryRulesTests
 {
-    private static ApiRequest KeyedPost() => new ApiRequest(HttpMethod.Post, "things").WithBody("{\"a\":1}"u8);
+    /// <summary>A POST to an endpoint the API documents to de-duplicate by Idempotency-Key.</summary>
+    private static ApiRequest KeyedPost() => new ApiRequest(HttpMethod.Post, "things").WithBody("{\"a\":1}"u8).HonoursIdempotencyKey();
 
     [Fact]
     public async Task Keyed_post_retried_through_503s_reuses_one_minted_key()

@@ -21,7 +21,7 @@ public sealed class PipelineWireMockTests(WireMockServer wiremock)
     }
 
     private static ApiRequest CreateRental() =>
-        new ApiRequest(HttpMethod.Post, "rentals").WithBody("""{"platform":"instagram","months":1}"""u8);
+        new ApiRequest(HttpMethod.Post, "rentals").WithBody("""{"platform":"instagram","months":1}"""u8).HonoursIdempotencyKey();
 
     [Fact]
     public async Task Rate_limited_call_waits_the_retry_after_seconds_then_succeeds()

@@ -1,3 +1,4 @@
+using Attention.Sdk.Polling;
 using System.Reflection;
 using Attention.Sdk;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,12 @@ internal sealed record ClientSetup
     /// </summary>
     public TimeSpan ConfirmationTimeout { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How wait helpers poll (options and arguments). Short by default so endless "not yet" answers give up fast; each poll is
+    /// bounded by the time left, so the cancellation suites set a budget far beyond their cancellation moment, as for <see cref="ConfirmationTimeout"/>.
+    /// </summary>
+    public PollingOptions Polling { get; init; } = SampleArguments.FastPolling;
+
     /// <summary>Applies the shared settings to a client's options.</summary>
     public T Apply<T>(T options, ClientSurface surface)
         where T : AttentionClientOptions
@@ -48,6 +55,8 @@ internal sealed record ClientSetup
         options.MaxRetryAfter = MaxRetryAfter;
         // The suites fire thousands of calls; the documented per-key limits are tested elsewhere.
         options.EnableClientRateLimit = false;
+        // In-process roots are plain-http names (reliability.test), which would otherwise refuse to carry a key.
+        options.AllowInsecureTransport = true;
         return options;
     }
 }
@@ -132,13 +141,13 @@ internal sealed class ApiMethod(ClientSurface surface, PropertyInfo? group, Meth
 
     /// <summary>Calls the method on a fresh client built from <paramref name="setup"/> and awaits it; the result is returned boxed (null for Task).</summary>
     public Task<object?> InvokeAsync(ClientSetup setup, CancellationToken cancellationToken) =>
-        InvokeAsync(Surface.Create(setup), cancellationToken);
+        InvokeAsync(Surface.Create(setup), cancellationToken, setup.Polling);
 
     /// <summary>Calls the method on <paramref name="rootClient"/> with sample arguments and awaits it.</summary>
-    public async Task<object?> InvokeAsync(object rootClient, CancellationToken cancellationToken)
+    public async Task<object?> InvokeAsync(object rootClient, CancellationToken cancellationToken, PollingOptions? polling = null)
     {
         var target = group is null ? rootClient : group.GetValue(rootClient)!;
-        var args = SampleArguments.For(Method, cancellationToken);
+        var args = SampleArguments.For(Method, cancellationToken, polling);
         object? returned;
         try
         {

@@ -18,9 +18,9 @@ internal static class ClientSurfaces
         () => "af_test_sk_" + Guid.NewGuid().ToString("N"),
         (setup, surface) => setup.Apply(new AttentionFactoryClientOptions
         {
-            RentalActivationPolling = SampleArguments.FastPolling,
-            ActionCompletionPolling = SampleArguments.FastPolling,
-            PostAnalyticsPolling = SampleArguments.FastPolling,
+            RentalActivationPolling = setup.Polling,
+            ActionCompletionPolling = setup.Polling,
+            PostAnalyticsPolling = setup.Polling,
         }, surface),
         (options, _) => new AttentionFactoryClient((AttentionFactoryClientOptions)options));
 
@@ -31,9 +31,9 @@ internal static class ClientSurfaces
         () => "ap_live_" + Guid.NewGuid().ToString("N"),
         (setup, surface) => setup.Apply(new AutoPersonasClientOptions
         {
-            BatchPolling = SampleArguments.FastPolling,
-            PublishPolling = SampleArguments.FastPolling,
-            ImportPolling = SampleArguments.FastPolling,
+            BatchPolling = setup.Polling,
+            PublishPolling = setup.Polling,
+            ImportPolling = setup.Polling,
         }, surface),
         (options, _) => new AutoPersonasClient((AutoPersonasClientOptions)options));
 
@@ -50,7 +50,7 @@ internal static class ClientSurfaces
         {
             RpcEndpoint = new Uri(setup.Root, "rpc/"),
             Treasury = Keypair.FromSeed([.. Enumerable.Repeat((byte)9, 32)]).PublicKey,
-            ResultsPolling = SampleArguments.FastPolling,
+            ResultsPolling = setup.Polling,
             ConfirmationTimeout = setup.ConfirmationTimeout,
             ConfirmationPollInterval = TimeSpan.FromMilliseconds(5),
         }, surface),

@@ -71,8 +71,8 @@ internal static class SampleArguments
             [MemoInstructions.Memo("camp_123", Signer.PublicKey)],
             Base58.Encode([.. Enumerable.Range(1, 32).Select(i => (byte)i)])));
 
-    public static object?[] For(MethodInfo method, CancellationToken cancellationToken) =>
-        [.. method.GetParameters().Select(p => ForParameter(method, p, cancellationToken))];
+    public static object?[] For(MethodInfo method, CancellationToken cancellationToken, PollingOptions? polling = null) =>
+        [.. method.GetParameters().Select(p => polling is not null && p.ParameterType == typeof(PollingOptions) ? polling : ForParameter(method, p, cancellationToken))];
 
     private static object? ForParameter(MethodInfo method, ParameterInfo parameter, CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ public partial class SolanaRpcClient
                 {
                     await SendTransactionAsync(bytes, new SendTransactionOptions { SkipPreflight = true }, cancellationToken).ConfigureAwait(false);
                 }
-                catch (SolanaException)
+                catch (Exception ex) when (ex is SolanaException or SolanaRpcTransportException)
                 {
                     // Already processed, blockhash gone, node busy: the status and block height decide.
                 }

@@ -353,9 +353,9 @@ public partial class SolanaRpcClient : IDisposable
             // JSON-RPC is UTF-8: decode the bytes ourselves, so a bogus charset in Content-Type cannot throw InvalidOperationException.
             body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (TransportFailures.IsTransportFailure(ex))
         {
-            throw new SolanaRpcTransportException(method, $"the request to the RPC node failed: {ex.Message}", (ex as HttpRequestException)?.StatusCode, ex);
+            throw new SolanaRpcTransportException(method, $"the request to the RPC node failed: {ex.Message}", (ex as HttpRequestException)?.StatusCode, ex, TransportFailures.ProvesNothingWasSent(ex));
         }
         catch (Exception ex) when ((ex is OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException) && !cancellationToken.IsCancellationRequested)
         {

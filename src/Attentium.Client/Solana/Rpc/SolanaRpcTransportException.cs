@@ -1,13 +1,17 @@
 using System.Net;
+using Attention.Sdk;
 
 namespace Attentium.Solana;
 
-/// <summary>The RPC request did not get a usable answer: a connection failure, a timeout, or an HTTP error status without a JSON-RPC error body.</summary>
-public class SolanaRpcTransportException : SolanaException
+/// <summary>
+/// The RPC request did not get a usable answer: a connection failure, a timeout, or an HTTP error status without a JSON-RPC error
+/// body. An <see cref="AttentionTransportException"/>, so one <c>catch</c> handles the network failures of the HTTP APIs and of the RPC node.
+/// </summary>
+public class SolanaRpcTransportException : AttentionTransportException
 {
     /// <summary>Creates the exception.</summary>
-    public SolanaRpcTransportException(string method, string message, HttpStatusCode? statusCode = null, Exception? innerException = null)
-        : base($"Solana RPC {method}: {message}", innerException)
+    public SolanaRpcTransportException(string method, string message, HttpStatusCode? statusCode = null, Exception? innerException = null, bool requestWasNotSent = false)
+        : base($"Solana RPC {method}: {message}", innerException, requestWasNotSent)
     {
         RpcMethod = method;
         StatusCode = statusCode;
