@@ -18,7 +18,7 @@ public static class AttentionPipeline
         options.Validate(profile);
         var limit = options.RateLimit ?? profile.RateLimit;
         var rateLimit = limit is not null && options.EnableClientRateLimit
-            ? new ClientRateLimitGate(SharedRateLimiters.For(profile, options.ApiKey, limit), limit)
+            ? ClientRateLimitGate.Create(profile, options, limit)
             : null;
         return
         [
