@@ -127,30 +127,47 @@ public sealed class RedisPaymentLedger : IPaymentLedger
 
     private async Task<string?> FindDurabilityGapAsync(CancellationToken cancellationToken)
     {
-        string? appendOnly;
-        string? fsync;
+        // CONFIG is an admin command the application's connection need not allow: a short-lived admin connection of the same
+        // configuration reads it once.
+        var configuration = ConfigurationOptions.Parse(_redis.Configuration);
+        configuration.AllowAdmin = true;
+        ConnectionMultiplexer admin;
         try
         {
-            appendOnly = await ConfigGetAsync("appendonly", cancellationToken).ConfigureAwait(false);
-            fsync = await ConfigGetAsync("appendfsync", cancellationToken).ConfigureAwait(false);
+            admin = await ConnectionMultiplexer.ConnectAsync(configuration).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (RedisServerException ex)
+        catch (Exception ex) when (RedisKeys.IsUnavailable(ex))
         {
-            // CONFIG renamed or forbidden (managed services): the settings cannot be verified.
-            return $"the server refused CONFIG GET ({ex.Message.Split(' ')[0]})";
+            throw new AttentionRedisUnavailableException("The Redis payment ledger could not connect to check the server's durability settings; no payment was signed or sent by this call.", ex);
         }
 
-        if (!string.Equals(appendOnly, "yes", StringComparison.OrdinalIgnoreCase))
+        await using (admin.ConfigureAwait(false))
         {
-            return $"appendonly is {appendOnly ?? "unknown"}";
-        }
+            string? appendOnly;
+            string? fsync;
+            try
+            {
+                appendOnly = await ConfigGetAsync(admin, "appendonly", cancellationToken).ConfigureAwait(false);
+                fsync = await ConfigGetAsync(admin, "appendfsync", cancellationToken).ConfigureAwait(false);
+            }
+            catch (RedisServerException ex)
+            {
+                // CONFIG renamed or forbidden (managed services): the settings cannot be verified.
+                return $"the server refused CONFIG GET ({ex.Message.Split(' ')[0]})";
+            }
 
-        return string.Equals(fsync, "always", StringComparison.OrdinalIgnoreCase) ? null : $"appendfsync is {fsync ?? "unknown"}";
+            if (!string.Equals(appendOnly, "yes", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"appendonly is {appendOnly ?? "unknown"}";
+            }
+
+            return string.Equals(fsync, "always", StringComparison.OrdinalIgnoreCase) ? null : $"appendfsync is {fsync ?? "unknown"}";
+        }
     }
 
-    private async Task<string?> ConfigGetAsync(string name, CancellationToken cancellationToken)
+    private async Task<string?> ConfigGetAsync(ConnectionMultiplexer admin, string name, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(db => db.ExecuteAsync("CONFIG", "GET", name), "check its durability settings", cancellationToken, rethrowServerErrors: true).ConfigureAwait(false);
+        var result = await RunAsync(_ => admin.GetDatabase(_options.Database).ExecuteAsync("CONFIG", "GET", name), "check its durability settings", cancellationToken, rethrowServerErrors: true).ConfigureAwait(false);
         var pair = (RedisResult[]?)result;
         return pair is { Length: 2 } ? (string?)pair[1] : null;
     }
