@@ -19,7 +19,7 @@ public sealed class PackagesFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         var suffix = Version["0.1.0-".Length..];
         foreach (var id in PackageIds)
         {
