@@ -9,7 +9,9 @@ namespace Attention.Sdk.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/Attention.Sdk.Benchmarks -- --filter *</c> runs every benchmark;
 /// add <c>--quick</c> for a single in-process pass that only proves each benchmark runs;
 /// <c>--sign-throughput [seconds]</c> prints Ed25519 signs/s of a plain timed loop (see <see cref="SolanaSignThroughput"/>);
-/// <c>--call-throughput [seconds] [callers]</c> prints typed GETs/s, raw and SDK, from concurrent loops (see <see cref="CallThroughput"/>).
+/// <c>--call-throughput [seconds] [callers]</c> prints typed GETs/s, raw and SDK, from concurrent loops (see <see cref="CallThroughput"/>);
+/// <c>--key-churn [keys] [baseline-keys]</c> prints limiter count, timers and heap while a million keys come and go (see <see cref="KeyChurn"/>);
+/// <c>--permit-latency &lt;redis&gt; [permits] [callers]</c> compares the Redis and in-process limiters (see <see cref="PermitLatency"/>).
 /// </summary>
 public static class Program
 {
@@ -18,6 +20,16 @@ public static class Program
         if (args.Length > 0 && args[0] == "--sign-throughput")
         {
             return SolanaSignThroughput.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--permit-latency")
+        {
+            return PermitLatency.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "--key-churn")
+        {
+            return KeyChurn.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "--call-throughput")

@@ -42,6 +42,13 @@ public abstract class AttentionClientOptions
     /// </summary>
     public RateLimiting.RateLimitPolicy? RateLimit { get; set; }
 
+    /// <summary>
+    /// Where the client-side limiter comes from. Default: <see langword="null"/>, the in-process
+    /// <see cref="RateLimiting.InProcessClientRateLimiterProvider.Shared"/>; a distributed provider (for example Redis, package
+    /// <c>Attention.Sdk.Redis</c>) shares each key's budget across processes.
+    /// </summary>
+    public RateLimiting.IClientRateLimiterProvider? RateLimiterProvider { get; set; }
+
     /// <summary>Turns the client-side rate limiter off (the server's 429 answers are still retried). Default: <see langword="true"/>.</summary>
     public bool EnableClientRateLimit { get; set; } = true;
 

@@ -108,8 +108,52 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
     [Fact]
     public async Task New_console_project_restores_the_packages_from_a_local_feed_and_calls_the_sandbox()
     {
-        var project = Path.Combine(packages.WorkRoot, "consumer");
+        var project = await CreateConsumerAsync("consumer", ["Attention.Sandbox", "AttentionFactory.Client"], """
+            using Attention.Sandbox;
+            using AttentionFactory;
+
+            await using var sandbox = await AttentionSandbox.StartAsync();
+            var client = new AttentionFactoryClient(sandbox.CreateAttentionFactoryOptions());
+            var platforms = await client.Platforms.ListAsync();
+            Console.WriteLine($"platforms={platforms.Count}");
+            """);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        var output = await DotnetCli.RunAsync(project, null, timeout.Token, "run", "-nologo");
+
+        Assert.Contains("platforms=6", output);
+        Assert.DoesNotContain(Directory.GetFiles(project, "*.csproj").SelectMany(File.ReadAllLines), l => l.Contains("ProjectReference", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task New_console_project_registers_the_redis_package_for_the_clients_from_the_local_feed()
+    {
+        var project = await CreateConsumerAsync("redis-consumer", ["Attention.Sdk.Redis"], """
+            using Attention.Sdk.Redis;
+            using AutoPersonas;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Options;
+
+            var services = new ServiceCollection();
+            services.AddAutoPersonasClient(o => o.ApiKey = "ap_live_packagetest");
+            services.AddAttentionRedis(o => o.Configuration = "127.0.0.1:1,abortConnect=false,connectTimeout=200");
+            using var provider = services.BuildServiceProvider();
+            var options = provider.GetRequiredService<IOptions<AutoPersonasClientOptions>>().Value;
+            Console.WriteLine($"limiter={options.RateLimiterProvider?.GetType().Name}");
+            """);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        var output = await DotnetCli.RunAsync(project, null, timeout.Token, "run", "-nologo");
+
+        Assert.Contains("limiter=RedisClientRateLimiterProvider", output);
+    }
+
+    /// <summary>A console project outside the repository (none of its build settings apply) that takes the packages from the local feed first.</summary>
+    private async Task<string> CreateConsumerAsync(string name, string[] packageIds, string program)
+    {
+        var project = Path.Combine(packages.WorkRoot, name);
         Directory.CreateDirectory(project);
+        var references = string.Join(Environment.NewLine, packageIds.Select(id => $"""    <PackageReference Include="{id}" Version="{packages.Version}" />"""));
         await File.WriteAllTextAsync(Path.Combine(project, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -120,22 +164,11 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Attention.Sandbox" Version="{packages.Version}" />
-                <PackageReference Include="AttentionFactory.Client" Version="{packages.Version}" />
+            {references}
               </ItemGroup>
             </Project>
             """, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
-            using Attention.Sandbox;
-            using AttentionFactory;
-
-            await using var sandbox = await AttentionSandbox.StartAsync();
-            var client = new AttentionFactoryClient(sandbox.CreateAttentionFactoryOptions());
-            var platforms = await client.Platforms.ListAsync();
-            Console.WriteLine($"platforms={platforms.Count}");
-            """, TestContext.Current.CancellationToken);
-
-        // The consumer sits outside the repository, so none of its build settings apply; the local feed comes first.
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), program, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -146,11 +179,6 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
             """, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(project, "Directory.Build.props"), "<Project />", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(project, "Directory.Packages.props"), "<Project />", TestContext.Current.CancellationToken);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-
-        var output = await DotnetCli.RunAsync(project, null, timeout.Token, "run", "-nologo");
-
-        Assert.Contains("platforms=6", output);
-        Assert.DoesNotContain(Directory.GetFiles(project, "*.csproj").SelectMany(File.ReadAllLines), l => l.Contains("ProjectReference", StringComparison.Ordinal));
+        return project;
     }
 }

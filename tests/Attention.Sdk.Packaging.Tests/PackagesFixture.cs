@@ -3,12 +3,12 @@ using Attention.Sdk.Testing.Tools;
 namespace Attention.Sdk.Packaging.Tests;
 
 /// <summary>
-/// Packs the five libraries once per run into a local feed, the way a release does (<c>dotnet pack -c Release</c>), with a
+/// Packs the six libraries once per run into a local feed, the way a release does (<c>dotnet pack -c Release</c>), with a
 /// version suffix unique to the run so no cached package of the same version can stand in for the new one.
 /// </summary>
 public sealed class PackagesFixture : IAsyncLifetime
 {
-    public static readonly string[] PackageIds = ["Attention.Sdk.Core", "AttentionFactory.Client", "Attentium.Client", "AutoPersonas.Client", "Attention.Sandbox"];
+    public static readonly string[] PackageIds = ["Attention.Sdk.Core", "AttentionFactory.Client", "Attentium.Client", "AutoPersonas.Client", "Attention.Sandbox", "Attention.Sdk.Redis"];
 
     public string Feed { get; } = Path.Combine(Path.GetTempPath(), "attention-sdk-feed-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -19,7 +19,7 @@ public sealed class PackagesFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         var suffix = Version["0.1.0-".Length..];
         foreach (var id in PackageIds)
         {

@@ -25,7 +25,7 @@ public static class AttentionPipeline
 
         var limit = options.RateLimit ?? profile.RateLimit;
         var rateLimit = limit is not null && options.EnableClientRateLimit
-            ? new ClientRateLimitGate(SharedRateLimiters.For(profile, options.ApiKey, limit), limit)
+            ? ClientRateLimitGate.Create(profile, options, limit)
             : null;
         return
         [
