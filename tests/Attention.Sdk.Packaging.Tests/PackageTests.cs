@@ -43,7 +43,7 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
         using var nuspecStream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
         var nuspec = XDocument.Load(nuspecStream);
         XNamespace ns = nuspec.Root!.GetDefaultNamespace();
-        var groups = nuspec.Descendants(ns + "group").ToDictionary(g => (string)g.Attribute("targetFramework")!, StringComparer.OrdinalIgnoreCase);
+        var groups = nuspec.Descendants(ns + "dependencies").Elements(ns + "group").ToDictionary(g => (string)g.Attribute("targetFramework")!, StringComparer.OrdinalIgnoreCase);
 
         foreach (var (tfm, line) in new[] { ("net8.0", "8.0."), ("net10.0", "10.0.0") })
         {

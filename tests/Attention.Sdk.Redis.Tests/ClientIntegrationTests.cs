@@ -35,7 +35,7 @@ public sealed class ClientIntegrationTests(RedisFixture redis) : IClassFixture<R
         });
 
         await Assert.ThrowsAsync<AttentionRedisUnavailableException>(() =>
-            client.Campaigns.PayInvoiceAsync(new PaymentInvoice { Amount = 1.5m, CampaignId = "cmp_down" }, agent, Ct));
+            client.Campaigns.PayInvoiceAsync(new PaymentInvoice { Amount = 1.5m, CampaignId = "cmp_down" }, agent, 1.5m, Ct));
 
         Assert.Equal(0, agent.Signatures);
         Assert.Empty(wire.Requests);

@@ -145,7 +145,7 @@ internal sealed class SolanaPayments
         {
             return await Rpc.IsBlockhashValidAsync(blockhash, Commitment.Processed, cancellationToken).ConfigureAwait(false);
         }
-        catch (SolanaException ex) when (ex is not TransactionFailedException)
+        catch (Exception ex) when (ex is SolanaRpcTransportException or (SolanaException and not TransactionFailedException))
         {
             throw new PaymentNotConfirmedException(campaignId, signature, $"expiry could not be proven: isBlockhashValid failed ({ex.Message}); it may still land, resume with this signature instead of paying again.", new AggregateException(expired, ex));
         }

@@ -53,6 +53,9 @@ internal static class ClientSurfaces
             ResultsPolling = setup.Polling,
             ConfirmationTimeout = setup.ConfirmationTimeout,
             ConfirmationPollInterval = TimeSpan.FromMilliseconds(5),
+
+            // The uncapped PayInvoiceAsync needs a client-wide cap; generated invoices above it end in PaymentCapExceededException.
+            MaximumPaymentUsdc = 1_000_000m,
         }, surface),
         (options, setup) =>
         {

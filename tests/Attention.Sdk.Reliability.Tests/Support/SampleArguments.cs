@@ -158,7 +158,8 @@ internal static class SampleArguments
 
         if (type == typeof(decimal))
         {
-            return 1m;
+            // A caller's payment cap must cover the sample invoice (3 USDC), so the call goes on to the wire.
+            return name.Contains("maximum", StringComparison.OrdinalIgnoreCase) ? 1_000m : 1m;
         }
 
         if (type.IsEnum)

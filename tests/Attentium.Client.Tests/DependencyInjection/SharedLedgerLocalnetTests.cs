@@ -39,7 +39,7 @@ public sealed class SharedLedgerLocalnetTests(WireMockServer wiremock, LocalnetS
         var payments = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
         {
             await using var scope = provider.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<AttentiumClient>().Campaigns.PayInvoiceAsync(invoice, agent, Ct);
+            return await scope.ServiceProvider.GetRequiredService<AttentiumClient>().Campaigns.PayInvoiceAsync(invoice, agent, invoice.Amount, Ct);
         })));
 
         Assert.Equal(1, rpcTransport.Count("sendTransaction"));

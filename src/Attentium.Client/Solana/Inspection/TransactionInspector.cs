@@ -104,7 +104,7 @@ public partial class TransactionInspector
 
             return new InspectionReport(true, findings.UsdcOut, findings.SolOut, findings.Fee, findings.Programs, simulation);
         }
-        catch (SolanaException ex) when (ex is not TransactionRejectedException)
+        catch (Exception ex) when (ex is SolanaRpcTransportException or (SolanaException and not TransactionRejectedException))
         {
             throw new TransactionRejectedException(RejectionReason.RpcFailed, $"the RPC node failed during inspection: {ex.Message}", ex);
         }
