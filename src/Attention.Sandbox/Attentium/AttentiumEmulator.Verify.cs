@@ -60,6 +60,15 @@ internal sealed partial class AttentiumEmulator
             return "bid_per_second must be at least 0.003";
         }
 
+        foreach (var optional in (ReadOnlySpan<string>)["content_url", "callback_url"])
+        {
+            // Documented as strings: a number or object there is refused, never stored as a missing URL.
+            if (body!.TryGetPropertyValue(optional, out var node) && node is not null && SandboxHttp.GetString(body, optional) is null)
+            {
+                return $"{optional} must be a string";
+            }
+        }
+
         return string.IsNullOrWhiteSpace(SandboxHttp.GetString(body, "validation_question")) ? "validation_question is required" : null;
     }
 
