@@ -57,45 +57,19 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
     [Fact]
     public async Task A_net8_app_on_the_8_0_configuration_packages_restores_and_builds_against_the_packages()
     {
-        var project = Path.Combine(packages.WorkRoot, "consumer-net8");
-        Directory.CreateDirectory(project);
-        await File.WriteAllTextAsync(Path.Combine(project, "Consumer8.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net8.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.Extensions.Configuration" Version="8.0.0" />
-                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="8.0.1" />
-                <PackageReference Include="AttentionFactory.Client" Version="{packages.Version}" />
-                <PackageReference Include="AutoPersonas.Client" Version="{packages.Version}" />
-                <PackageReference Include="Attentium.Client" Version="{packages.Version}" />
-              </ItemGroup>
-            </Project>
-            """, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
+        var project = await CreateConsumerAsync(
+            "consumer-net8",
+            ["AttentionFactory.Client", "AutoPersonas.Client", "Attentium.Client"],
+            """
             using Microsoft.Extensions.Configuration;
             using Microsoft.Extensions.DependencyInjection;
 
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AttentionFactory:ApiKey"] = "af_test_sk_x" }).Build();
             var services = new ServiceCollection().AddAttentionFactoryClient(configuration.GetSection("AttentionFactory")).Services;
             Console.WriteLine(services.Count);
-            """, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{packages.Feed}" />
-              </packageSources>
-            </configuration>
-            """, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(project, "Directory.Build.props"), "<Project />", TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(project, "Directory.Packages.props"), "<Project />", TestContext.Current.CancellationToken);
+            """,
+            targetFramework: "net8.0",
+            otherReferences: [("Microsoft.Extensions.Configuration", "8.0.0"), ("Microsoft.Extensions.DependencyInjection", "8.0.1")]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 
         // Restore fails with NU1605 (a downgrade) if a package pushes Microsoft.Extensions.* past the app's 8.0 line.
@@ -149,16 +123,17 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
     }
 
     /// <summary>A console project outside the repository (none of its build settings apply) that takes the packages from the local feed first.</summary>
-    private async Task<string> CreateConsumerAsync(string name, string[] packageIds, string program)
+    private async Task<string> CreateConsumerAsync(string name, string[] packageIds, string program, string targetFramework = "net10.0", (string Id, string Version)[]? otherReferences = null)
     {
         var project = Path.Combine(packages.WorkRoot, name);
         Directory.CreateDirectory(project);
-        var references = string.Join(Environment.NewLine, packageIds.Select(id => $"""    <PackageReference Include="{id}" Version="{packages.Version}" />"""));
+        var references = string.Join(Environment.NewLine, (otherReferences ?? []).Concat(packageIds.Select(id => (Id: id, Version: packages.Version)))
+            .Select(r => $"""    <PackageReference Include="{r.Id}" Version="{r.Version}" />"""));
         await File.WriteAllTextAsync(Path.Combine(project, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
+                <TargetFramework>{targetFramework}</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
