@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -31,7 +32,7 @@ internal static class WebhookEnvelopeReader
         }
 
         var reader = new Utf8JsonReader(body, s_options);
-        var keys = new KeySets();
+        var keys = KeySets.Rent();
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -41,23 +42,23 @@ internal static class WebhookEnvelopeReader
             }
 
             keys.Enter();
-            string? eventName = null;
-            string? timestamp = null;
+            TokenSpan eventToken = default;
+            TokenSpan timestamp = default;
             var dataStart = -1;
             var dataLength = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
-                if (!keys.Add(name))
+                if (!keys.Add(body, ref reader))
                 {
-                    reason = Repeated(name, envelopeLevel: true);
+                    reason = Repeated(reader.GetString()!, envelopeLevel: true);
                     return false;
                 }
 
+                var member = Member(ref reader);
                 reader.Read();
-                switch (name)
+                switch (member)
                 {
-                    case "data":
+                    case EnvelopeMember.Data:
                         if (reader.TokenType != JsonTokenType.StartObject)
                         {
                             reason = "The delivery's 'data' is not a JSON object.";
@@ -65,27 +66,29 @@ internal static class WebhookEnvelopeReader
                         }
 
                         dataStart = (int)reader.TokenStartIndex;
-                        if (!TryCheckValue(ref reader, keys, out reason))
+                        if (!TryCheckValue(body, ref reader, keys, out reason))
                         {
                             return false;
                         }
 
                         dataLength = (int)reader.BytesConsumed - dataStart;
                         break;
-                    case "event":
+                    case EnvelopeMember.Event:
                         if (reader.TokenType != JsonTokenType.String)
                         {
                             reason = "The delivery's 'event' is not a string.";
                             return false;
                         }
 
-                        eventName = reader.GetString();
+                        CheckString(ref reader);
+                        eventToken = StringToken(ref reader);
                         break;
-                    case "timestamp" when reader.TokenType == JsonTokenType.String:
-                        timestamp = reader.GetString();
+                    case EnvelopeMember.Timestamp when reader.TokenType == JsonTokenType.String:
+                        CheckString(ref reader);
+                        timestamp = StringToken(ref reader);
                         break;
                     default:
-                        if (!TryCheckValue(ref reader, keys, out reason))
+                        if (!TryCheckValue(body, ref reader, keys, out reason))
                         {
                             return false;
                         }
@@ -102,7 +105,7 @@ internal static class WebhookEnvelopeReader
                 return false;
             }
 
-            envelope = new WebhookEnvelope(dataStart, dataLength, eventName, timestamp);
+            envelope = new WebhookEnvelope(dataStart, dataLength, eventToken, timestamp);
             reason = string.Empty;
             return true;
         }
@@ -117,10 +120,29 @@ internal static class WebhookEnvelopeReader
             reason = "The delivery body has a string with an invalid \\u escape (an unpaired surrogate).";
             return false;
         }
+        finally
+        {
+            KeySets.Return(keys);
+        }
     }
 
+    private enum EnvelopeMember
+    {
+        Other,
+        Data,
+        Event,
+        Timestamp,
+    }
+
+    /// <summary>Which envelope member the property name the reader stands on is (escaped spellings included), without a string.</summary>
+    private static EnvelopeMember Member(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("data"u8) ? EnvelopeMember.Data
+        : reader.ValueTextEquals("event"u8) ? EnvelopeMember.Event
+        : reader.ValueTextEquals("timestamp"u8) ? EnvelopeMember.Timestamp
+        : EnvelopeMember.Other;
+
     /// <summary>Reads the value the reader stands on to its end, refusing repeated keys and undecodable strings.</summary>
-    private static bool TryCheckValue(ref Utf8JsonReader reader, KeySets keys, out string reason)
+    private static bool TryCheckValue(ReadOnlySpan<byte> body, ref Utf8JsonReader reader, KeySets keys, out string reason)
     {
         reason = string.Empty;
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
@@ -146,10 +168,9 @@ internal static class WebhookEnvelopeReader
                     keys.Leave();
                     break;
                 case JsonTokenType.PropertyName:
-                    var name = reader.GetString()!;
-                    if (!keys.Add(name))
+                    if (!keys.Add(body, ref reader))
                     {
-                        reason = Repeated(name, envelopeLevel: false);
+                        reason = Repeated(reader.GetString()!, envelopeLevel: false);
                         return false;
                     }
 
@@ -168,6 +189,9 @@ internal static class WebhookEnvelopeReader
         return true;
     }
 
+    private static TokenSpan StringToken(ref Utf8JsonReader reader) =>
+        new((int)reader.TokenStartIndex, (int)reader.BytesConsumed - (int)reader.TokenStartIndex);
+
     private static void CheckString(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped)
@@ -185,15 +209,43 @@ internal static class WebhookEnvelopeReader
     }
 
     /// <summary>
-    /// The keys of the objects currently open, one level per nesting depth, reused as the reader goes up and down. A level is a
-    /// short list scanned linearly (deliveries have small objects) until it grows past <see cref="LinearLimit"/> keys, then a
-    /// hash set, so a hostile object with many keys costs linear time, not quadratic.
+    /// The keys of the objects currently open, one level per nesting depth, reused as the reader goes up and down (and across
+    /// calls on one thread). Names are compared as UTF-8 bytes: an unescaped name is a slice of the body itself, an escaped one
+    /// is unescaped into a scratch buffer used like a stack, so no string is made for a name unless it is reported. Bytes
+    /// compare exactly as strings would, since the body is valid UTF-8 and escapes of unpaired surrogates are refused. A level
+    /// is scanned linearly (deliveries have small objects) until it holds more than <see cref="LinearLimit"/> keys, then it
+    /// becomes a hash set, so a hostile object with many keys costs linear time, not quadratic.
     /// </summary>
     private sealed class KeySets
     {
         private const int LinearLimit = 16;
+        private const int MaxRetainedScratch = 4096;
+
+        [ThreadStatic]
+        private static KeySets? t_cached;
+
         private readonly List<Level> _levels = [];
+        private byte[] _scratch = new byte[256];
+        private int _scratchUsed;
         private int _depth = -1;
+
+        public static KeySets Rent()
+        {
+            var keys = t_cached ?? new KeySets();
+            t_cached = null;
+            keys._depth = -1;
+            keys._scratchUsed = 0;
+            return keys;
+        }
+
+        public static void Return(KeySets keys)
+        {
+            // A hostile delivery may have grown the scratch buffer; keep only ordinary ones.
+            if (keys._scratch.Length <= MaxRetainedScratch)
+            {
+                t_cached = keys;
+            }
+        }
 
         public void Enter()
         {
@@ -202,37 +254,72 @@ internal static class WebhookEnvelopeReader
             {
                 _levels.Add(new Level());
             }
-            else
-            {
-                _levels[_depth].Clear();
-            }
+
+            _levels[_depth].Reset(_scratchUsed);
         }
 
-        public void Leave() => _depth--;
+        public void Leave()
+        {
+            _scratchUsed = _levels[_depth].ScratchMark;
+            _depth--;
+        }
 
-        public bool Add(string name) => _levels[_depth].Add(name);
+        /// <summary>Adds the property name the reader stands on to the current level; false when the level already has it.</summary>
+        public bool Add(ReadOnlySpan<byte> body, ref Utf8JsonReader reader)
+        {
+            NameSlice name;
+            if (!reader.ValueIsEscaped)
+            {
+                name = new NameSlice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, InScratch: false);
+            }
+            else
+            {
+                // Unescaping never lengthens a name.
+                var needed = _scratchUsed + reader.ValueSpan.Length;
+                if (needed > _scratch.Length)
+                {
+                    Array.Resize(ref _scratch, Math.Max(needed, _scratch.Length * 2));
+                }
+
+                var written = reader.CopyString(_scratch.AsSpan(_scratchUsed));
+                name = new NameSlice(_scratchUsed, written, InScratch: true);
+                _scratchUsed += written;
+            }
+
+            return _levels[_depth].Add(name, body, _scratch);
+        }
+
+        private readonly record struct NameSlice(int Start, int Length, bool InScratch)
+        {
+            public ReadOnlySpan<byte> Bytes(ReadOnlySpan<byte> body, byte[] scratch) =>
+                InScratch ? scratch.AsSpan(Start, Length) : body.Slice(Start, Length);
+        }
 
         private sealed class Level
         {
-            private readonly List<string> _names = [];
+            private readonly List<NameSlice> _names = [];
             private HashSet<string>? _set;
 
-            public void Clear()
+            public int ScratchMark { get; private set; }
+
+            public void Reset(int scratchMark)
             {
+                ScratchMark = scratchMark;
                 _names.Clear();
                 _set?.Clear();
             }
 
-            public bool Add(string name)
+            public bool Add(NameSlice name, ReadOnlySpan<byte> body, byte[] scratch)
             {
+                var bytes = name.Bytes(body, scratch);
                 if (_set is { Count: > 0 })
                 {
-                    return _set.Add(name);
+                    return _set.Add(Encoding.UTF8.GetString(bytes));
                 }
 
                 foreach (var existing in _names)
                 {
-                    if (string.Equals(existing, name, StringComparison.Ordinal))
+                    if (existing.Bytes(body, scratch).SequenceEqual(bytes))
                     {
                         return false;
                     }
@@ -242,7 +329,11 @@ internal static class WebhookEnvelopeReader
                 if (_names.Count > LinearLimit)
                 {
                     _set ??= new HashSet<string>(StringComparer.Ordinal);
-                    _set.UnionWith(_names);
+                    foreach (var existing in _names)
+                    {
+                        _set.Add(Encoding.UTF8.GetString(existing.Bytes(body, scratch)));
+                    }
+
                     _names.Clear();
                 }
 

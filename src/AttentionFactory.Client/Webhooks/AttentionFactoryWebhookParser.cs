@@ -146,7 +146,7 @@ public sealed class AttentionFactoryWebhookParser
     /// <summary>Deserializes the located <c>data</c> span (the one that was verified) and the envelope strings read in the same pass.</summary>
     private static WebhookEvent CreateEvent(ReadOnlySpan<byte> body, WebhookEnvelope envelope, bool checkConsistency)
     {
-        if (envelope.EventName is not { Length: > 0 } name)
+        if (envelope.EventName(body) is not { Length: > 0 } name)
         {
             throw new WebhookVerificationException("The delivery has no 'event' name.");
         }
@@ -159,7 +159,7 @@ public sealed class AttentionFactoryWebhookParser
             throw new WebhookVerificationException(contradiction);
         }
 
-        DateTimeOffset? timestamp = envelope.Timestamp is { } text
+        DateTimeOffset? timestamp = envelope.TimestampText(body) is { } text
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed
             : null;

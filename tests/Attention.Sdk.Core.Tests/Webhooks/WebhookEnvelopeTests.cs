@@ -79,6 +79,38 @@ public sealed class WebhookEnvelopeTests
     }
 
     [Theory]
+    [InlineData("""{"\u00e9t\u00e9":1,"été":2}""")]
+    [InlineData("""{"n\u0031":{"\u0061":1,"\u0062":2},"n\u0032":{"\u0061":1},"n\u0031":3}""")]
+    [InlineData("""{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k\u0031\u0036":17}""")]
+    public void An_escaped_spelling_of_a_key_counts_as_a_repeat_after_nested_objects_and_past_the_linear_limit(string data)
+    {
+        var body = $$"""{"event":"x.y","data":{{data}}}""";
+
+        var result = Verify(body, WebhookSigner.Sign(Encoding.UTF8.GetBytes(data), Secret));
+
+        Assert.Contains("repeats the key", result.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Escaped_keys_in_sibling_objects_are_told_apart_after_a_nested_object_released_its_names()
+    {
+        const string data = """{"\u0061":{"\u0078\u0078":1,"\u0079":2},"\u0062":{"\u0078\u0078":1},"\u0063":3,"c2":4}""";
+
+        Assert.True(Verify($$"""{"event":"x.y","data":{{data}}}""", WebhookSigner.Sign(Encoding.UTF8.GetBytes(data), Secret)).IsValid);
+    }
+
+    [Fact]
+    public void A_delivery_with_huge_escaped_keys_verifies_and_leaves_nothing_behind_for_the_next_one_on_the_thread()
+    {
+        var huge = string.Concat(Enumerable.Repeat("\\u0061", 5000));
+        var hostileData = $$$"""{"{{{huge}}}":1,"b{{{huge}}}":{"{{{huge}}}":2}}""";
+        Assert.True(Verify($$"""{"event":"x.y","data":{{hostileData}}}""", WebhookSigner.Sign(Encoding.UTF8.GetBytes(hostileData), Secret)).IsValid);
+
+        const string data = """{"\u0061":1,"b":2}""";
+        Assert.True(Verify($$"""{"event":"x.y","data":{{data}}}""", WebhookSigner.Sign(Encoding.UTF8.GetBytes(data), Secret)).IsValid);
+    }
+
+    [Theory]
     [InlineData(5)]
     [InlineData(17)]
     [InlineData(40)]
