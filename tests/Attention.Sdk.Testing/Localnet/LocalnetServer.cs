@@ -16,7 +16,8 @@ namespace Attention.Sdk.Testing.Localnet;
 /// </summary>
 public sealed class LocalnetServer : IAsyncLifetime
 {
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(30);
+    // Bounds a hang only: a JVM or node start on a saturated machine can take far longer than on a quiet one.
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder _stderr = new();
     private Process? _process;
     private HttpClient? _http;
@@ -45,7 +46,7 @@ public sealed class LocalnetServer : IAsyncLifetime
         return server;
     }
 
-    /// <summary>Starts node and waits (at most 30 s) for its <c>LISTENING port</c> line.</summary>
+    /// <summary>Starts node and waits (at most 120 s) for its <c>LISTENING port</c> line.</summary>
     public async ValueTask InitializeAsync() => await StartCoreAsync(100, TestContext.Current.CancellationToken);
 
     /// <summary>Sends a JSON-RPC request and returns <c>result</c>; a JSON-RPC error throws <see cref="InvalidOperationException"/>.</summary>
