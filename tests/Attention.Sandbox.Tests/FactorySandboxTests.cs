@@ -42,12 +42,20 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     [Fact]
     public async Task Rental_warms_then_activates_with_a_profile_and_is_charged_once()
     {
-        var client = NewClient();
+        // The sandbox runs on a manual clock, so the rental is warming until the test moves it past the activation delay
+        // (however slow the machine); the client keeps the real clock for its polling.
+        var clock = new Attention.Sdk.Testing.Time.ManualTimeProvider();
+        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.FromMilliseconds(300), StartingCredits = 250m, TimeProvider = clock }, Ct);
+        var options = sandbox.CreateAttentionFactoryOptions();
+        options.TimeProvider = TimeProvider.System;
+        var client = new AttentionFactoryClient(options);
 
         var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
         Assert.Equal(RentalStatus.Warming, rental.Status);
         Assert.Null(rental.Profile);
+        Assert.Equal(RentalStatus.Warming, (await client.Rentals.GetAsync(rental.Id, Ct)).Status);
 
+        clock.Advance(TimeSpan.FromMilliseconds(300));
         var active = await client.Rentals.WaitForRentalActiveAsync(rental.Id, cancellationToken: Ct);
 
         Assert.Equal(RentalStatus.Active, active.Status);
