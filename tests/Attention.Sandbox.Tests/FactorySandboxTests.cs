@@ -42,12 +42,20 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     [Fact]
     public async Task Rental_warms_then_activates_with_a_profile_and_is_charged_once()
     {
-        var client = NewClient();
+        // The sandbox runs on a manual clock, so the rental is warming until the test moves it past the activation delay
+        // (however slow the machine); the client keeps the real clock for its polling.
+        var clock = new Attention.Sdk.Testing.Time.ManualTimeProvider();
+        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.FromMilliseconds(300), StartingCredits = 250m, TimeProvider = clock }, Ct);
+        var options = sandbox.CreateAttentionFactoryOptions();
+        options.TimeProvider = TimeProvider.System;
+        var client = new AttentionFactoryClient(options);
 
         var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
         Assert.Equal(RentalStatus.Warming, rental.Status);
         Assert.Null(rental.Profile);
+        Assert.Equal(RentalStatus.Warming, (await client.Rentals.GetAsync(rental.Id, Ct)).Status);
 
+        clock.Advance(TimeSpan.FromMilliseconds(300));
         var active = await client.Rentals.WaitForRentalActiveAsync(rental.Id, cancellationToken: Ct);
 
         Assert.Equal(RentalStatus.Active, active.Status);
@@ -97,7 +105,9 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     [Fact]
     public async Task Action_on_a_warming_rental_is_a_409()
     {
-        var client = NewClient();
+        // Its own sandbox whose rentals stay warming: on a loaded machine 300 ms can pass between two calls.
+        await using var sandbox = await StartWarmingSandboxAsync();
+        var client = new AttentionFactoryClient(sandbox.CreateAttentionFactoryOptions());
         var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
 
         await Assert.ThrowsAsync<AttentionConflictException>(() =>
@@ -123,7 +133,7 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     public async Task Empty_branding_on_a_warming_rental_is_stored_as_a_preset()
     {
         // Its own sandbox whose rentals stay warming: on a loaded machine 300 ms can pass between two calls.
-        await using var sandbox = await AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.FromMinutes(5) }, Ct);
+        await using var sandbox = await StartWarmingSandboxAsync();
         var client = new AttentionFactoryClient(sandbox.CreateAttentionFactoryOptions());
         var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
 
@@ -135,7 +145,9 @@ public sealed class FactorySandboxTests : IAsyncLifetime
     [Fact]
     public async Task Extending_a_warming_rental_is_a_409()
     {
-        var client = NewClient();
+        // Its own sandbox whose rentals stay warming: on a loaded machine 300 ms can pass between two calls.
+        await using var sandbox = await StartWarmingSandboxAsync();
+        var client = new AttentionFactoryClient(sandbox.CreateAttentionFactoryOptions());
         var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
 
         await Assert.ThrowsAsync<AttentionConflictException>(() => client.Rentals.ExtendAsync(rental.Id, 1, cancellationToken: Ct));
@@ -188,7 +200,8 @@ public sealed class FactorySandboxTests : IAsyncLifetime
 
         var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
         await client.Rentals.WaitForRentalActiveAsync(rental.Id, cancellationToken: Ct);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // The delivery follows activation asynchronously; the deadline only bounds a hang.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (received.IsEmpty && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50, Ct);
@@ -198,6 +211,10 @@ public sealed class FactorySandboxTests : IAsyncLifetime
         Assert.Equal(rental.Id, delivered.RentalId);
         Assert.Equal(WebhookEventType.RentalActive, delivered.EventType);
     }
+
+    /// <summary>A sandbox of the test's own whose rentals stay warming for the whole test (activation is hours away).</summary>
+    private static Task<AttentionSandbox> StartWarmingSandboxAsync() =>
+        AttentionSandbox.StartAsync(new AttentionSandboxOptions { RentalActivationDelay = TimeSpan.FromHours(1) }, Ct);
 
     private static async Task<Receiver> StartReceiverAsync(RequestDelegate handler)
     {

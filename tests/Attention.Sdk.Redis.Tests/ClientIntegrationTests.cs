@@ -21,7 +21,7 @@ public sealed class ClientIntegrationTests(RedisFixture redis) : IClassFixture<R
     public async Task With_redis_down_paying_a_campaign_signs_nothing_and_sends_nothing()
     {
         await using var server = await RedisServer.StartAsync();
-        await using var connection = await server.ConnectAsync();
+        await using var connection = await server.ConnectAsync(failFast: true);
         await server.KillAsync();
         var wire = new CountingHandler();
         var agent = new CountingSigner(Keypair.Generate());

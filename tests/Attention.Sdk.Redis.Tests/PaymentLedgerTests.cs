@@ -112,7 +112,7 @@ public sealed class PaymentLedgerTests(RedisFixture redis) : IClassFixture<Redis
     public async Task With_redis_stopped_every_call_fails_with_a_typed_error()
     {
         await using var server = await RedisServer.StartAsync();
-        await using var connection = await server.ConnectAsync();
+        await using var connection = await server.ConnectAsync(failFast: true);
         var ledger = new RedisPaymentLedger(connection);
         await ledger.EnsureDurableAsync(Ct);
         await server.KillAsync();

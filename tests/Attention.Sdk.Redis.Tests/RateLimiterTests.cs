@@ -118,8 +118,12 @@ public sealed class RateLimiterTests(RedisFixture redis) : IClassFixture<RedisFi
         var apiKey = NewApiKey();
         var wire = new CountingHandler();
         var policy = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromSeconds(30) };
-        var client = Client(apiKey, new RedisClientRateLimiterProvider(redis.Connection, new RedisRateLimiterOptions { KeyPrefix = prefix }), wire, policy, o => o.Timeout = TimeSpan.FromMilliseconds(500));
-        await client.Config.GetFeaturesAsync(Ct);
+        var provider = new RedisClientRateLimiterProvider(redis.Connection, new RedisRateLimiterOptions { KeyPrefix = prefix });
+
+        // The first call takes the window's one permit with the default budget (500 ms could pass on a saturated machine);
+        // the second, on the same key with a 500 ms budget, would wait 30 s for the next permit.
+        await Client(apiKey, provider, wire, policy).Config.GetFeaturesAsync(Ct);
+        var client = Client(apiKey, provider, wire, policy, o => o.Timeout = TimeSpan.FromMilliseconds(500));
 
         await Assert.ThrowsAsync<AttentionTimeoutException>(() => client.Config.GetFeaturesAsync(Ct));
 
@@ -139,21 +143,30 @@ public sealed class RateLimiterTests(RedisFixture redis) : IClassFixture<RedisFi
     {
         var prefix = RedisFixture.NewPrefix();
         var wire = new CountingHandler();
-        var client = Client(NewApiKey(), new RedisClientRateLimiterProvider(redis.Connection, new RedisRateLimiterOptions { KeyPrefix = prefix }), wire, new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromSeconds(1) });
-        await client.Config.GetFeaturesAsync(Ct);
+        var apiKey = NewApiKey();
+        var policy = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromSeconds(1) };
+        var client = Client(apiKey, new RedisClientRateLimiterProvider(redis.Connection, new RedisRateLimiterOptions { KeyPrefix = prefix }), wire, policy);
+
+        // Timed from before the first call: however slow the machine is between the two calls, the second cannot be sent
+        // before the first permit's window has passed (timing from between the calls would pass without any wait under load).
         var clock = System.Diagnostics.Stopwatch.StartNew();
-
         await client.Config.GetFeaturesAsync(Ct);
+        await client.Config.GetFeaturesAsync(Ct);
+        var elapsed = clock.Elapsed;
 
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(500), $"the second call took {clock.Elapsed.TotalMilliseconds:0} ms; it should have waited for the window");
         Assert.Equal(2, wire.Requests.Count);
+        var key = $"{prefix}ratelimit:autopersonas:{ClientRateLimitPartition.HashApiKey(apiKey)}:1:{policy.Window.Ticks}";
+        var slots = (await redis.Connection.GetDatabase().SortedSetRangeByRankWithScoresAsync(key)).Select(e => (long)e.Score).Order().ToArray();
+        Assert.Equal(2, slots.Length);
+        Assert.True(slots[1] - slots[0] >= policy.Window.Ticks / 10, $"the two permits are {slots[1] - slots[0]} us apart, less than the window");
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(900), $"both calls took {elapsed.TotalMilliseconds:0} ms; the second should have waited for the window");
     }
 
     [Fact]
     public async Task With_redis_down_a_call_fails_closed_and_nothing_is_sent()
     {
         await using var server = await RedisServer.StartAsync();
-        await using var connection = await server.ConnectAsync();
+        await using var connection = await server.ConnectAsync(failFast: true);
         await server.KillAsync();
         var wire = new CountingHandler();
         var client = Client(NewApiKey(), new RedisClientRateLimiterProvider(connection), wire, new RateLimitPolicy { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) });
@@ -168,7 +181,7 @@ public sealed class RateLimiterTests(RedisFixture redis) : IClassFixture<RedisFi
     public async Task With_redis_down_and_fallback_chosen_the_in_process_limiter_applies_and_the_switch_is_logged_without_the_key()
     {
         await using var server = await RedisServer.StartAsync();
-        await using var connection = await server.ConnectAsync();
+        await using var connection = await server.ConnectAsync(failFast: true);
         await server.KillAsync();
         var logs = new CapturingLoggerProvider();
         using var loggerFactory = logs.CreateLoggerFactory();

@@ -21,11 +21,20 @@ public sealed class FaultInjectionTests(WireMockServer wiremock, ITestOutputHelp
     private const int Concurrency = 16;
     private const int MaxSlowSteps = 60;
 
-    /// <summary>Up to 3 faults before success; 5 retries leave room for a spurious attempt timeout on a busy machine.</summary>
+    /// <summary>Up to 3 faults before success; 5 retries leave room for a spurious attempt timeout on a very busy machine.</summary>
     private const int MaxRetries = 5;
 
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(300);
-    private static readonly TimeSpan SlowDelay = TimeSpan.FromMilliseconds(600);
+    /// <summary>
+    /// Far above what a local stub answer takes on a saturated machine, so only a scripted slow step times out; a slow step
+    /// costs one of these, which is why slow steps are capped (<see cref="MaxSlowSteps"/>).
+    /// </summary>
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// A slow step holds its answer far beyond the attempt timeout (and the whole call's budget), so the attempt times out
+    /// however late its timer fires: a persistent slow script can never turn into a success by scheduling luck.
+    /// </summary>
+    private static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(150);
 
     private const string RentalJson = """
         {"id":"4e1a5c98-1d23-4c9e-b3a7-0fdbc2a6e1b3","anonymized_id":null,"platform":"instagram","rental_start":null,"rental_end":null,
@@ -75,7 +84,8 @@ public sealed class FaultInjectionTests(WireMockServer wiremock, ITestOutputHelp
                     ApiKey = "af_test_sk_" + Guid.NewGuid().ToString("N"),
                     BaseAddress = scope.Url(script.Path),
                     AttemptTimeout = AttemptTimeout,
-                    Timeout = TimeSpan.FromSeconds(30),
+                    // (MaxRetries + 1) attempt timeouts plus backoff fit well inside it: only the attempt timeout is under test.
+                    Timeout = TimeSpan.FromMinutes(2),
                     MaxRetries = MaxRetries,
                     RetryBaseDelay = TimeSpan.FromMilliseconds(5),
                     MaxRetryDelay = TimeSpan.FromMilliseconds(40),

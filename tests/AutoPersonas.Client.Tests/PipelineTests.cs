@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attention.Sdk;
 using Attention.Sdk.RateLimiting;
+using Attention.Sdk.Testing.Time;
 using Attention.Sdk.Testing.WireMock;
 using AutoPersonas.Batches;
 using AutoPersonas.Client.Tests.Support;
@@ -56,22 +57,31 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
         Assert.Equal("cnt_1", item.Id);
     }
 
+    // Bounds a hang only: the tests below move a manual clock and wait for events, never for real time to pass.
+    private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task Beyond_the_limit_a_call_waits_for_a_permit()
     {
         await StubAsync("GET", "config/features", 200, "{}");
-        var client = CreateClient(o => o.RateLimit = new RateLimitPolicy { PermitLimit = 3, Window = TimeSpan.FromSeconds(2) });
+        var clock = new ManualTimeProvider();
+        var start = clock.UtcNow;
+        var client = CreateClient(o =>
+        {
+            o.TimeProvider = clock;
+            o.RateLimit = new RateLimitPolicy { PermitLimit = 3, Window = TimeSpan.FromSeconds(2) };
+        });
 
         var calls = Enumerable.Range(0, 4).Select(_ => client.Config.GetFeaturesAsync(Ct)).ToArray();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (calls.Count(c => c.IsCompleted) < 3 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10, Ct);
-        }
 
-        Assert.Equal(3, calls.Count(c => c.IsCompleted));
+        // The clock stands still: three calls get permits, the fourth waits for the one the first frees when the window slides.
+        Assert.True(await clock.WaitForTimerAsync(start + TimeSpan.FromSeconds(2), start + TimeSpan.FromSeconds(2), HangBound, Ct), "no call started waiting for the next permit");
+        await Task.WhenAll(calls.Take(3)).WaitAsync(HangBound, Ct);
+        Assert.False(calls[3].IsCompleted, "the fourth call did not wait for a permit");
         Assert.Equal(3, await RequestCountAsync());
-        await Task.WhenAll(calls);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await calls[3].WaitAsync(HangBound, Ct);
         Assert.Equal(4, await RequestCountAsync());
     }
 
@@ -79,19 +89,26 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
     public async Task Waiting_for_a_permit_does_not_count_against_the_attempt_timeout()
     {
         await StubAsync("GET", "config/features", 200, "{}");
+        var clock = new ManualTimeProvider();
+        var start = clock.UtcNow;
         var client = CreateClient(o =>
         {
+            o.TimeProvider = clock;
             o.RateLimit = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromSeconds(2) };
             o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
             o.MaxRetries = 0;
         });
-        await client.Config.GetFeaturesAsync(Ct);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        await client.Config.GetFeaturesAsync(Ct).WaitAsync(HangBound, Ct);
 
-        // The second call waits for the next window (up to 2 s), far beyond the 300 ms attempt timeout, and still succeeds.
-        await client.Config.GetFeaturesAsync(Ct);
+        var second = client.Config.GetFeaturesAsync(Ct);
 
-        Assert.True(waited.Elapsed > TimeSpan.FromMilliseconds(300), $"the second call took {waited.Elapsed.TotalMilliseconds:0} ms; it should have waited for a permit");
+        // The second call waits 2 s for the next window; moving the clock past it also passes the 300 ms attempt timeout, which
+        // would fire (and fail the call: no retries) had the attempt's timer started before the permit. The request itself then
+        // runs on a clock that stands still, so how long it takes on this machine does not matter.
+        Assert.True(await clock.WaitForTimerAsync(start + TimeSpan.FromSeconds(2), start + TimeSpan.FromSeconds(2), HangBound, Ct), "the second call did not wait for a permit");
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await second.WaitAsync(HangBound, Ct);
+
         Assert.Equal(2, await RequestCountAsync());
     }
 
@@ -99,18 +116,24 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
     public async Task Waiting_for_a_permit_counts_against_the_overall_timeout()
     {
         await StubAsync("GET", "config/features", 200, "{}");
+        var clock = new ManualTimeProvider();
+        var start = clock.UtcNow;
         var client = CreateClient(o =>
         {
+            o.TimeProvider = clock;
             o.RateLimit = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromSeconds(20) };
             o.Timeout = TimeSpan.FromMilliseconds(500);
         });
-        await client.Config.GetFeaturesAsync(Ct);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        await client.Config.GetFeaturesAsync(Ct).WaitAsync(HangBound, Ct);
 
-        // The next permit is up to 20 s away; the call's 500 ms budget ends the wait, and nothing is sent.
-        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => client.Config.GetFeaturesAsync(Ct));
+        var second = client.Config.GetFeaturesAsync(Ct);
 
-        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"the call waited {waited.Elapsed.TotalMilliseconds:0} ms");
+        // The next permit is 20 s away; the call's 500 ms budget ends the wait, and nothing is sent. (A wait the budget did not
+        // bound would still be pending after the clock passes 500 ms: WaitAsync then throws a TimeoutException, not the SDK's.)
+        Assert.True(await clock.WaitForTimerAsync(start + TimeSpan.FromSeconds(20), start + TimeSpan.FromSeconds(20), HangBound, Ct), "the second call did not wait for a permit");
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => second.WaitAsync(HangBound, Ct));
+
         Assert.Equal(TimeSpan.FromMilliseconds(500), error.Timeout);
         Assert.Equal(1, await RequestCountAsync());
     }

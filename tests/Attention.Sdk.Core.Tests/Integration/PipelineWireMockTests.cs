@@ -3,6 +3,7 @@ using System.Net;
 using Attention.Sdk.Core.Tests.Support;
 using Attention.Sdk.Http;
 using Attention.Sdk.Testing.Logging;
+using Attention.Sdk.Testing.Time;
 using Attention.Sdk.Testing.WireMock;
 using Microsoft.Extensions.Logging;
 
@@ -131,15 +132,42 @@ public sealed class PipelineWireMockTests(WireMockServer wiremock)
         Assert.Single(await scope.GetRequestsAsync(Ct));
     }
 
+    // The timeout tests below run the client on a ManualTimeProvider against a server that holds its answer far beyond any
+    // budget: a budget expires exactly when the test moves the clock, after WireMock has journaled the attempt, so neither a
+    // slow machine nor a late timer can change the outcome. HangBound only bounds a hang.
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(60);
+
+    private static ApiConnection ConnectOnClock(WireMockScope scope, ManualTimeProvider clock, Action<TestClientOptions> configure) =>
+        Connect(scope, TestApis.Keyed, o =>
+        {
+            o.TimeProvider = clock;
+
+            // No backoff between attempts: the next attempt follows a timeout at once, with no timer for the test to drive.
+            o.RetryBaseDelay = TimeSpan.Zero;
+            o.MaxRetryDelay = TimeSpan.Zero;
+            configure(o);
+        });
+
+    /// <summary>Waits until WireMock has journaled <paramref name="count"/> attempts, then moves the clock by <paramref name="step"/>.</summary>
+    private static async Task AdvanceAfterAttemptAsync(WireMockScope scope, ManualTimeProvider clock, int count, TimeSpan step)
+    {
+        Assert.True(await scope.WaitForRequestsAsync(Stub.Get("v1/platforms"), count, HangBound, Ct), $"attempt {count} never reached the server");
+        clock.Advance(step);
+    }
+
     [Fact]
     public async Task Slow_attempt_times_out_and_the_retry_succeeds()
     {
         await using var scope = wiremock.NewScope();
-        await scope.StubAsync(Stub.Get("v1/platforms").InScenario("slow", newState: "fast").RespondsJson(200, "{}").WithFixedDelay(TimeSpan.FromSeconds(3)), Ct);
+        await scope.StubAsync(Stub.Get("v1/platforms").InScenario("slow", newState: "fast").RespondsJson(200, "{}").WithFixedDelay(Hang), Ct);
         await scope.StubAsync(Stub.Get("v1/platforms").InScenario("slow", requiredState: "fast").RespondsJson(200, """{"fast":true}"""), Ct);
-        var connection = Connect(scope, TestApis.Keyed, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(400));
+        var clock = new ManualTimeProvider();
+        var connection = ConnectOnClock(scope, clock, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(400));
 
-        var response = await connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "platforms"), Ct);
+        var call = connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "platforms"), Ct);
+        await AdvanceAfterAttemptAsync(scope, clock, 1, TimeSpan.FromMilliseconds(400));
+        var response = await call.WaitAsync(HangBound, Ct);
 
         Assert.Contains("fast", response.Text);
         Assert.Equal(2, (await scope.GetRequestsAsync(Ct)).Count);
@@ -149,14 +177,18 @@ public sealed class PipelineWireMockTests(WireMockServer wiremock)
     public async Task Every_attempt_timing_out_ends_in_a_timeout_exception_with_the_attempt_count()
     {
         await using var scope = wiremock.NewScope();
-        await scope.StubAsync(Stub.Get("v1/platforms").RespondsJson(200, "{}").WithFixedDelay(TimeSpan.FromSeconds(3)), Ct);
-        var connection = Connect(scope, TestApis.Keyed, o =>
+        await scope.StubAsync(Stub.Get("v1/platforms").RespondsJson(200, "{}").WithFixedDelay(Hang), Ct);
+        var clock = new ManualTimeProvider();
+        var connection = ConnectOnClock(scope, clock, o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
             o.MaxRetries = 1;
         });
 
-        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "platforms"), Ct));
+        var call = connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "platforms"), Ct);
+        await AdvanceAfterAttemptAsync(scope, clock, 1, TimeSpan.FromMilliseconds(200));
+        await AdvanceAfterAttemptAsync(scope, clock, 2, TimeSpan.FromMilliseconds(200));
+        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => call.WaitAsync(HangBound, Ct));
 
         Assert.Equal(TimeSpan.FromMilliseconds(200), error.Timeout);
         Assert.Equal(2, error.Attempts);
@@ -166,14 +198,17 @@ public sealed class PipelineWireMockTests(WireMockServer wiremock)
     public async Task Total_timeout_bounds_all_attempts_together()
     {
         await using var scope = wiremock.NewScope();
-        await scope.StubAsync(Stub.Get("v1/platforms").RespondsJson(200, "{}").WithFixedDelay(TimeSpan.FromSeconds(3)), Ct);
-        var connection = Connect(scope, TestApis.Keyed, o =>
+        await scope.StubAsync(Stub.Get("v1/platforms").RespondsJson(200, "{}").WithFixedDelay(Hang), Ct);
+        var clock = new ManualTimeProvider();
+        var connection = ConnectOnClock(scope, clock, o =>
         {
             o.Timeout = TimeSpan.FromMilliseconds(700);
             o.AttemptTimeout = TimeSpan.FromSeconds(10);
         });
 
-        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "platforms"), Ct));
+        var call = connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "platforms"), Ct);
+        await AdvanceAfterAttemptAsync(scope, clock, 1, TimeSpan.FromMilliseconds(700));
+        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => call.WaitAsync(HangBound, Ct));
 
         Assert.Equal(TimeSpan.FromMilliseconds(700), error.Timeout);
         Assert.Contains("overall timeout", error.Message);
@@ -183,23 +218,27 @@ public sealed class PipelineWireMockTests(WireMockServer wiremock)
     public async Task Overall_timeout_counts_the_first_attempt_and_the_retries_together()
     {
         await using var scope = wiremock.NewScope();
-        await scope.StubAsync(Stub.Get("v1/platforms").RespondsJson(200, "{}").WithFixedDelay(TimeSpan.FromSeconds(3)), Ct);
-        var connection = Connect(scope, TestApis.Keyed, o =>
+        await scope.StubAsync(Stub.Get("v1/platforms").RespondsJson(200, "{}").WithFixedDelay(Hang), Ct);
+        var clock = new ManualTimeProvider();
+        var connection = ConnectOnClock(scope, clock, o =>
         {
             o.Timeout = TimeSpan.FromMilliseconds(1000);
             o.AttemptTimeout = TimeSpan.FromMilliseconds(400);
             o.MaxRetries = 10;
         });
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "platforms"), Ct));
+        // Attempts start at 0, 400 and 800 ms; the 1 s budget (first attempt included) ends the third before its own 400 ms.
+        // Ten retries of 400 ms would need over 4 s of clock; the clock moves 1.2 s in all.
+        var call = connection.SendRawAsync(new ApiRequest(HttpMethod.Get, "platforms"), Ct);
+        await AdvanceAfterAttemptAsync(scope, clock, 1, TimeSpan.FromMilliseconds(400));
+        await AdvanceAfterAttemptAsync(scope, clock, 2, TimeSpan.FromMilliseconds(400));
+        await AdvanceAfterAttemptAsync(scope, clock, 3, TimeSpan.FromMilliseconds(400));
+        var error = await Assert.ThrowsAsync<AttentionTimeoutException>(() => call.WaitAsync(HangBound, Ct));
 
-        // Ten retries of 400 ms would take over 4 s; the 1 s budget (first attempt included) ends the call after two or three.
         Assert.Equal(TimeSpan.FromMilliseconds(1000), error.Timeout);
         Assert.Contains("overall timeout", error.Message);
-        Assert.InRange(error.Attempts, 2, 3);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"the call took {clock.Elapsed.TotalMilliseconds:0} ms");
-        Assert.InRange((await scope.GetRequestsAsync(Ct)).Count, 2, 3);
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal(3, (await scope.GetRequestsAsync(Ct)).Count);
     }
 
     [Theory]

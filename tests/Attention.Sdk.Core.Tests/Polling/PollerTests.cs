@@ -1,5 +1,6 @@
 using System.Net;
 using Attention.Sdk.Polling;
+using Attention.Sdk.Testing.Time;
 
 namespace Attention.Sdk.Core.Tests.Polling;
 
@@ -24,8 +25,19 @@ public sealed class PollerTests
     {
         var options = Fast with { Timeout = TimeSpan.FromMilliseconds(60) };
 
-        var error = await Assert.ThrowsAsync<PollingTimeoutException>(() =>
-            Poller.PollUntilAsync(_ => Task.FromResult("warming"), s => s == "active", options, null, "rental r1 to become active", TestContext.Current.CancellationToken));
+        // On a manual clock the budget is spent only by the poll intervals, never by a slow machine between two polls.
+        var clock = new ManualTimeProvider();
+        var wait = Poller.PollUntilAsync(_ => Task.FromResult("warming"), s => s == "active", options, clock, "rental r1 to become active", TestContext.Current.CancellationToken);
+        var guard = System.Diagnostics.Stopwatch.StartNew();
+        while (!wait.IsCompleted && guard.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (!clock.AdvanceToNextTimer())
+            {
+                await Task.Delay(1, TestContext.Current.CancellationToken);
+            }
+        }
+
+        var error = await Assert.ThrowsAsync<PollingTimeoutException>(() => wait);
 
         Assert.Equal("warming", error.LastValue);
         Assert.True(error.Polls >= 2);

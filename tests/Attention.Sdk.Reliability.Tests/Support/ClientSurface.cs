@@ -15,6 +15,9 @@ internal sealed record ClientSetup
 
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>The clock the clients run on (the system clock unless a test watches or drives time).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     public string? ApiKey { get; init; }
 
     public int MaxRetries { get; init; } = 1;
@@ -47,6 +50,7 @@ internal sealed record ClientSetup
         options.ApiKey = ApiKey ?? surface.NewApiKey();
         options.Transport = Transport;
         options.LoggerFactory = LoggerFactory;
+        options.TimeProvider = TimeProvider;
         options.MaxRetries = MaxRetries;
         options.AttemptTimeout = AttemptTimeout;
         options.Timeout = Timeout;

@@ -8,6 +8,7 @@ namespace Attention.Sdk.Reliability.Tests.Support;
 /// </summary>
 internal sealed class ScriptedTransport(Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> respond) : HttpMessageHandler
 {
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _attempts;
 
     public ScriptedTransport(Func<HttpRequestMessage, int, HttpResponseMessage> respond)
@@ -20,6 +21,9 @@ internal sealed class ScriptedTransport(Func<HttpRequestMessage, int, Cancellati
     /// <summary>How many attempts reached the transport.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
+    /// <summary>Completes when the first attempt reaches the transport: the moment a test may cancel "mid-request".</summary>
+    public Task FirstAttempt => _firstAttempt.Task;
+
     /// <summary>What reached the transport, in order ("METHOD path").</summary>
     public ConcurrentQueue<string> Seen { get; } = new();
 
@@ -27,6 +31,7 @@ internal sealed class ScriptedTransport(Func<HttpRequestMessage, int, Cancellati
     {
         var attempt = Interlocked.Increment(ref _attempts);
         Seen.Enqueue($"{request.Method} {request.RequestUri?.AbsolutePath}");
+        _firstAttempt.TrySetResult();
         if (request.Content is not null)
         {
             // Like a socket: the body is read, so a content the SDK failed to rebuild would show up here.

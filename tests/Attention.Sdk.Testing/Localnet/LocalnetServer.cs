@@ -16,11 +16,15 @@ namespace Attention.Sdk.Testing.Localnet;
 /// </summary>
 public sealed class LocalnetServer : IAsyncLifetime
 {
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(30);
+    // Bounds a hang only: a JVM or node start on a saturated machine can take far longer than on a quiet one.
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder _stderr = new();
     private Process? _process;
     private HttpClient? _http;
     private int _nextId;
+
+    /// <summary>How many blocks a blockhash the localnet hands out stays valid (its <c>lastValidBlockHeight</c> is the height then plus this).</summary>
+    public const int ValidBlocks = 6_000;
 
     /// <summary>The JSON-RPC endpoint, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri RpcUri { get; private set; } = null!;
@@ -45,7 +49,7 @@ public sealed class LocalnetServer : IAsyncLifetime
         return server;
     }
 
-    /// <summary>Starts node and waits (at most 30 s) for its <c>LISTENING port</c> line.</summary>
+    /// <summary>Starts node and waits (at most 120 s) for its <c>LISTENING port</c> line.</summary>
     public async ValueTask InitializeAsync() => await StartCoreAsync(100, TestContext.Current.CancellationToken);
 
     /// <summary>Sends a JSON-RPC request and returns <c>result</c>; a JSON-RPC error throws <see cref="InvalidOperationException"/>.</summary>
@@ -177,7 +181,10 @@ public sealed class LocalnetServer : IAsyncLifetime
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        foreach (var arg in new[] { Path.Combine(TestEnvironment.ToolsDirectory, "localnet.mjs"), "--port", "0", "--tick-ms", tickMilliseconds.ToString(CultureInfo.InvariantCulture) })
+        // Blockhashes stay valid for 6,000 blocks (10 minutes at the default tick) instead of a cluster's 300 (30 s): a test that
+        // holds one while a saturated machine runs it slowly must not meet BlockhashNotFound. Expiry tests jump the height
+        // past every blockhash with ExpireBlockhashAsync, whatever the window.
+        foreach (var arg in new[] { Path.Combine(TestEnvironment.ToolsDirectory, "localnet.mjs"), "--port", "0", "--tick-ms", tickMilliseconds.ToString(CultureInfo.InvariantCulture), "--valid-blocks", ValidBlocks.ToString(CultureInfo.InvariantCulture) })
         {
             psi.ArgumentList.Add(arg);
         }

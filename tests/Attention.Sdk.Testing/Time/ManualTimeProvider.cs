@@ -58,6 +58,39 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>The due time of every scheduled timer, earliest first: lets a test wait until code under test has started a given wait.</summary>
+    public IReadOnlyList<DateTimeOffset> ScheduledTimersDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _scheduled.Select(t => new DateTimeOffset(t.DueTicks, TimeSpan.Zero)).Order()];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits (on the real clock, polling) until a timer due at or after <paramref name="notBefore"/> and at or before
+    /// <paramref name="notAfter"/> is scheduled: the event "the code under test is now waiting for that moment". <paramref name="deadline"/>
+    /// only bounds a hang; false when it passes first.
+    /// </summary>
+    public async Task<bool> WaitForTimerAsync(DateTimeOffset notBefore, DateTimeOffset notAfter, TimeSpan deadline, CancellationToken cancellationToken = default)
+    {
+        var until = System.GetUtcNow() + deadline;
+        while (!ScheduledTimersDue.Any(due => due >= notBefore && due <= notAfter))
+        {
+            if (System.GetUtcNow() >= until)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), System, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     /// <inheritdoc />
     public override TimeZoneInfo LocalTimeZone => _localTimeZone;
 

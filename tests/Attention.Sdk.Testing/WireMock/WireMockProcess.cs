@@ -8,7 +8,8 @@ namespace Attention.Sdk.Testing.WireMock;
 /// <summary>The java process running the WireMock standalone jar from the npm package in tests/tools.</summary>
 internal sealed class WireMockProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(30);
+    // Bounds a hang only: a JVM or node start on a saturated machine can take far longer than on a quiet one.
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(120);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -64,7 +65,7 @@ internal sealed class WireMockProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Polls <c>/__admin/health</c> until it answers, the process dies, or 30 s pass (then throws with the process output).</summary>
+    /// <summary>Polls <c>/__admin/health</c> until it answers, the process dies, or 120 s pass (then throws with the process output).</summary>
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         using var admin = new WireMockAdminClient(new Uri($"http://127.0.0.1:{Port}/__admin/"));

@@ -59,6 +59,30 @@ public sealed class WireMockScope : IAsyncDisposable
     public Task<int> CountRequestsAsync(StubRequestBuilder pattern, CancellationToken cancellationToken = default) =>
         _server.Admin.CountRequestsAsync(pattern.ToRequestPattern(_prefix), cancellationToken);
 
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> requests under the prefix match <paramref name="pattern"/> (WireMock journals a
+    /// request when it arrives, before any delayed answer): an event to act on instead of a guessed sleep. <paramref name="deadline"/>
+    /// only bounds a hang; false when it passes first.
+    /// </summary>
+    public async Task<bool> WaitForRequestsAsync(StubRequestBuilder pattern, int count, TimeSpan deadline, CancellationToken cancellationToken = default)
+    {
+        var until = DateTimeOffset.UtcNow + deadline;
+        while (true)
+        {
+            if (await CountRequestsAsync(pattern, cancellationToken) >= count)
+            {
+                return true;
+            }
+
+            if (DateTimeOffset.UtcNow >= until)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+    }
+
     /// <summary>Requests under the prefix that no stub matched: the first thing to print when a stub "does not work".</summary>
     public Task<IReadOnlyList<RecordedRequest>> GetUnmatchedRequestsAsync(CancellationToken cancellationToken = default) =>
         _server.Admin.GetUnmatchedRequestsAsync(_prefix, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Net;
+using Attention.Sdk.Testing.Time;
 using Attention.Sdk.Testing.WireMock;
 using Attentium.Solana;
 
@@ -55,15 +56,43 @@ public sealed class SolanaRpcRetryTests(WireMockServer wiremock)
         Assert.Equal(requests[0].Body, requests[1].Body);
     }
 
+    // The timeout tests run the client on a ManualTimeProvider against a node that holds its answer far beyond any budget: an
+    // attempt times out exactly when the test moves the clock, after WireMock has journaled it, so neither a slow machine nor a
+    // late timer can change the outcome. HangBound only bounds a hang.
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(60);
+
+    private static SolanaRpcClient ClientOnClock(WireMockScope scope, ManualTimeProvider clock, Action<SolanaRpcClientOptions> configure) =>
+        Client(scope, o =>
+        {
+            o.TimeProvider = clock;
+
+            // No backoff between attempts: the next attempt follows a timeout at once, with no timer for the test to drive.
+            o.RetryBaseDelay = TimeSpan.Zero;
+            o.MaxRetryDelay = TimeSpan.Zero;
+            configure(o);
+        });
+
+    /// <summary>Waits until WireMock has journaled <paramref name="count"/> attempts, then moves the clock by <paramref name="step"/>.</summary>
+    private static async Task AdvanceAfterAttemptAsync(WireMockScope scope, ManualTimeProvider clock, int count, TimeSpan step)
+    {
+        Assert.True(await scope.WaitForRequestsAsync(Stub.Post("rpc"), count, HangBound, Ct), $"attempt {count} never reached the node");
+        clock.Advance(step);
+    }
+
     [Fact]
     public async Task Slow_attempt_times_out_and_the_retry_succeeds()
     {
         await using var scope = wiremock.NewScope();
-        await scope.StubAsync(Stub.Post("rpc").InScenario("slow", newState: "fast").RespondsJson(200, Height).WithFixedDelay(TimeSpan.FromSeconds(3)), Ct);
+        await scope.StubAsync(Stub.Post("rpc").InScenario("slow", newState: "fast").RespondsJson(200, Height).WithFixedDelay(Hang), Ct);
         await scope.StubAsync(Stub.Post("rpc").InScenario("slow", requiredState: "fast").RespondsJson(200, Height), Ct);
-        using var client = Client(scope, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(400));
+        var clock = new ManualTimeProvider();
+        using var client = ClientOnClock(scope, clock, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(400));
 
-        Assert.Equal(4242UL, await client.GetBlockHeightAsync(null, Ct));
+        var call = client.GetBlockHeightAsync(null, Ct);
+        await AdvanceAfterAttemptAsync(scope, clock, 1, TimeSpan.FromMilliseconds(400));
+
+        Assert.Equal(4242UL, await call.WaitAsync(HangBound, Ct));
         Assert.Equal(2, (await scope.GetRequestsAsync(Ct)).Count);
     }
 
@@ -71,14 +100,18 @@ public sealed class SolanaRpcRetryTests(WireMockServer wiremock)
     public async Task Every_attempt_timing_out_is_a_transport_exception_not_a_timeout_type_of_the_pipeline()
     {
         await using var scope = wiremock.NewScope();
-        await scope.StubAsync(Stub.Post("rpc").RespondsJson(200, Height).WithFixedDelay(TimeSpan.FromSeconds(3)), Ct);
-        using var client = Client(scope, o =>
+        await scope.StubAsync(Stub.Post("rpc").RespondsJson(200, Height).WithFixedDelay(Hang), Ct);
+        var clock = new ManualTimeProvider();
+        using var client = ClientOnClock(scope, clock, o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
             o.MaxRetries = 1;
         });
 
-        var error = await Assert.ThrowsAsync<SolanaRpcTransportException>(() => client.GetBlockHeightAsync(null, Ct));
+        var call = client.GetBlockHeightAsync(null, Ct);
+        await AdvanceAfterAttemptAsync(scope, clock, 1, TimeSpan.FromMilliseconds(200));
+        await AdvanceAfterAttemptAsync(scope, clock, 2, TimeSpan.FromMilliseconds(200));
+        var error = await Assert.ThrowsAsync<SolanaRpcTransportException>(() => call.WaitAsync(HangBound, Ct));
 
         Assert.Contains("did not answer in time", error.Message);
         Assert.Equal(2, (await scope.GetRequestsAsync(Ct)).Count);
