@@ -22,8 +22,14 @@ public sealed record WebhookVerificationResult
     /// <summary>Whether the delivery was refused because its body is over the size limit (answer 413 rather than 401).</summary>
     public bool IsBodyTooLarge { get; private init; }
 
+    // Immutable, so the common outcomes (the raw text matched one of the first few secrets) are shared: verifying allocates nothing.
+    private static readonly WebhookVerificationResult[] s_rawSuccesses =
+        [.. Enumerable.Range(0, 4).Select(i => new WebhookVerificationResult { IsValid = true, MatchedForm = WebhookCanonicalForm.Raw, MatchedSecretIndex = i })];
+
     internal static WebhookVerificationResult Success(WebhookCanonicalForm form, int secretIndex) =>
-        new() { IsValid = true, MatchedForm = form, MatchedSecretIndex = secretIndex };
+        form == WebhookCanonicalForm.Raw && (uint)secretIndex < (uint)s_rawSuccesses.Length
+            ? s_rawSuccesses[secretIndex]
+            : new() { IsValid = true, MatchedForm = form, MatchedSecretIndex = secretIndex };
 
     internal static WebhookVerificationResult Failure(string reason) => new() { IsValid = false, FailureReason = reason };
 
