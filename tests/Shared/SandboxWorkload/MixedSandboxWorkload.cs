@@ -62,6 +62,9 @@ internal sealed class MixedSandboxWorkload : IAsyncDisposable
 
     public int Callers => _callers.Length;
 
+    /// <summary>The callers' agent wallets (caller i pays from the i-th).</summary>
+    public IReadOnlyList<PublicKey> Agents => [.. _callers.Select(c => c.Agent.PublicKey)];
+
     /// <summary>Webhook deliveries the receiver verified so far.</summary>
     public long WebhooksVerified => _sink.Verified;
 
