@@ -12,7 +12,7 @@ namespace Attention.Sdk.Benchmarks;
 /// <c>--call-throughput [seconds] [callers]</c> prints typed GETs/s, raw and SDK, from concurrent loops (see <see cref="CallThroughput"/>);
 /// <c>--key-churn [keys] [baseline-keys]</c> prints limiter count, timers and heap while a million keys come and go (see <see cref="KeyChurn"/>);
 /// <c>--permit-latency &lt;redis&gt; [permits] [callers]</c> compares the Redis and in-process limiters (see <see cref="PermitLatency"/>);
-/// <c>--soak [seconds] [callers] [window-seconds]</c> runs the mixed sandbox workload with payments and checks it never stalls (see <see cref="SandboxSoak"/>).
+/// <c>--soak [seconds] [callers] [window-seconds] [reads-only-seconds]</c> runs the mixed sandbox workload with payments and checks it never stalls (see <see cref="SandboxSoak"/>).
 /// </summary>
 public static class Program
 {

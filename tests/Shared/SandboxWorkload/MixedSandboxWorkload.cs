@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AttentionFactory;
 using AttentionFactory.Actions;
 using AttentionFactory.Platforms;
@@ -40,7 +39,6 @@ internal sealed class MixedSandboxWorkload : IAsyncDisposable
     private readonly AttentiumClient _attentium;
     private readonly WorkloadCaller[] _callers;
     private readonly decimal _treasuryAtStart;
-    private readonly ConcurrentQueue<(CampaignKeys Keys, Keypair Agent)> _refundable = new();
     private long _issued;
     private int _running;
 
@@ -109,13 +107,16 @@ internal sealed class MixedSandboxWorkload : IAsyncDisposable
     /// Runs every caller until <paramref name="admit"/> refuses the next operation's ordinal (1, 2, ...): a fixed count
     /// (<c>n =&gt; n &lt;= 2000</c>) or a deadline. An operation that started always finishes; errors are counted, never thrown.
     /// </summary>
-    public Task RunAsync(Func<long, bool> admit, CancellationToken cancellationToken)
+    /// <param name="admit">Whether the operation with this ordinal may start.</param>
+    /// <param name="cancellationToken">Stops the callers (an operation in flight is abandoned).</param>
+    /// <param name="readsOnly">Only reads, which add no state to the sandbox: heap growth then is a leak, not history.</param>
+    public Task RunAsync(Func<long, bool> admit, CancellationToken cancellationToken, bool readsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(admit);
-        return Task.WhenAll(_callers.Select(c => Task.Run(() => LoopAsync(c, admit, cancellationToken), cancellationToken)));
+        return Task.WhenAll(_callers.Select(c => Task.Run(() => LoopAsync(c, admit, readsOnly, cancellationToken), cancellationToken)));
     }
 
-    private async Task LoopAsync(WorkloadCaller caller, Func<long, bool> admit, CancellationToken cancellationToken)
+    private async Task LoopAsync(WorkloadCaller caller, Func<long, bool> admit, bool readsOnly, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _running);
         try
@@ -128,7 +129,7 @@ internal sealed class MixedSandboxWorkload : IAsyncDisposable
                     return;
                 }
 
-                var kind = Choose(n, caller);
+                var kind = readsOnly ? ChooseRead(caller) : Choose(n, caller);
                 try
                 {
                     await RunAsync(kind, caller, cancellationToken).ConfigureAwait(false);
@@ -179,6 +180,13 @@ internal sealed class MixedSandboxWorkload : IAsyncDisposable
             _ => SandboxOperation.AttentiumRead,
         };
     }
+
+    private static SandboxOperation ChooseRead(WorkloadCaller caller) => caller.Random.Next(100) switch
+    {
+        < 10 when caller.TryTakeAutoPersonasPermit(TimeProvider.System) => SandboxOperation.AutoPersonasRead,
+        < 70 => SandboxOperation.FactoryRead,
+        _ => SandboxOperation.AttentiumRead,
+    };
 
     private Task RunAsync(SandboxOperation kind, WorkloadCaller caller, CancellationToken cancellationToken) => kind switch
     {
@@ -306,22 +314,26 @@ internal sealed class MixedSandboxWorkload : IAsyncDisposable
         WorkloadCaller.Remember(caller.Campaigns, keys);
         if (refundLater)
         {
-            _refundable.Enqueue((keys, caller.Agent));
+            caller.Refundable.Enqueue(keys);
         }
 
         return keys;
     }
 
-    /// <summary>Refunds a completed campaign some caller paid (or, before any is ready, one paid now).</summary>
+    /// <summary>
+    /// Refunds a completed campaign this caller paid (or, when none waits, one paid now). The caller's own: the SDK inspects a
+    /// refund by reading the agent's accounts and then simulating, not atomically, so a payment by the same agent landing in
+    /// between looks like USDC leaving in the refund and is refused (fail closed). One agent's transactions go one at a time.
+    /// </summary>
     private async Task RefundAsync(WorkloadCaller caller, CancellationToken cancellationToken)
     {
-        if (!_refundable.TryDequeue(out var campaign))
+        if (!caller.Refundable.TryDequeue(out var keys))
         {
-            campaign = (await PayAsync(caller, refundLater: false, cancellationToken).ConfigureAwait(false), caller.Agent);
+            keys = await PayAsync(caller, refundLater: false, cancellationToken).ConfigureAwait(false);
         }
 
-        var refund = await _attentium.Refunds.WithdrawAsync(campaign.Keys.TxHash!, campaign.Agent, cancellationToken).ConfigureAwait(false);
-        Book.Refunded(campaign.Agent.PublicKey, refund.Amount ?? throw new InvalidOperationException("The refund carries no amount."));
+        var refund = await _attentium.Refunds.WithdrawAsync(keys.TxHash!, caller.Agent, cancellationToken).ConfigureAwait(false);
+        Book.Refunded(caller.Agent.PublicKey, refund.Amount ?? throw new InvalidOperationException("The refund carries no amount."));
     }
 
     private async Task ClaimAsync(CancellationToken cancellationToken)

@@ -41,6 +41,9 @@ internal sealed class WorkloadCaller(int index, AttentionFactoryClient factory, 
 
     public List<CampaignKeys> Campaigns { get; } = [];
 
+    /// <summary>Completed campaigns this caller paid and has not refunded yet (its agent signs the refund).</summary>
+    public Queue<CampaignKeys> Refundable { get; } = new();
+
     public T Pick<T>(List<T> items) => items[Random.Next(items.Count)];
 
     public static void Remember<T>(List<T> items, T item)
