@@ -36,6 +36,28 @@ public static class SandboxSoak
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var (exitCode, released) = await RunAndDisposeAsync(args);
+        if (released is not null)
+        {
+            // Background work the dispose cancelled (webhook sends, Kestrel connections) takes a moment to unwind.
+            var settle = Stopwatch.StartNew();
+            while (released.IsAlive && settle.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                await Task.Delay(250);
+            }
+
+            Print($"after disposing the sandbox and clients: heap after a full collection {Mb(GC.GetTotalMemory(forceFullCollection: true))} MB; sandbox collected: {(released.IsAlive ? "no" : "yes")} ({settle.Elapsed.TotalSeconds:0.0} s)");
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>The run itself, in its own method so nothing of it is reachable from the caller once it returns.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task<(int ExitCode, WeakReference? Sandbox)> RunAndDisposeAsync(string[] args)
+    {
         var duration = TimeSpan.FromSeconds(args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 300);
         var callers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var window = TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10);
@@ -107,18 +129,14 @@ public static class SandboxSoak
         Console.WriteLine(failures.Count == 0
             ? $"invariants: hold (no stalled window; {workload.Book.Payments} payments = {workload.Book.Payments} escrow deposits; vault and wallet balances exact; claims paid once; 0 errors)"
             : "invariants FAILED:\n  " + string.Join("\n  ", failures.Distinct()));
-        if (mixed.Finished)
+        if (!mixed.Finished)
         {
-            await workload.DisposeAsync();
-            await sandbox.DisposeAsync();
-
-            // The locals live on in the async state machine: clear them so the collection can take what they held.
-            workload = null!;
-            sandbox = null!;
-            PrintReleased();
+            return (1, null);
         }
 
-        return failures.Count == 0 ? 0 : 1;
+        await workload.DisposeAsync();
+        await sandbox.DisposeAsync();
+        return (failures.Count == 0 ? 0 : 1, new WeakReference(sandbox));
     }
 
     /// <summary>Runs the callers for <paramref name="duration"/>, printing a line per window; waits at most the drain deadline after.</summary>
@@ -174,9 +192,6 @@ public static class SandboxSoak
             Print($"  e.g. {message}");
         }
     }
-
-    private static void PrintReleased() =>
-        Print($"after disposing the sandbox and clients: heap after a full collection {Mb(GC.GetTotalMemory(forceFullCollection: true))} MB");
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
 
