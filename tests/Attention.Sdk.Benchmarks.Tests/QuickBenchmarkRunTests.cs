@@ -69,4 +69,29 @@ public sealed class QuickBenchmarkRunTests
         Assert.Matches(@"median calls/s: raw \d+, sdk \d+, sdk/raw \d+\.\d\d", text);
         Assert.Matches(@"median process CPU per call: raw [\d.]+ us, sdk [\d.]+ us", text);
     }
+
+    // Console.Out is process-wide: in this class so it never runs beside the other two.
+    [Fact]
+    public async Task Soak_prints_windows_and_a_summary_and_exits_zero_when_the_invariants_hold()
+    {
+        var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        int exitCode;
+        try
+        {
+            exitCode = await SandboxSoak.RunAsync(["2", "4", "1"]);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        var text = output.ToString();
+        Assert.True(exitCode == 0, text);
+        Assert.Matches(@"\[\s+\d+s\]\s+\d+ ops/s \| rent [\d.]+ action", text);
+        Assert.Matches(@"ops/s per window: first \d+, median \d+, last \d+", text);
+        Assert.Matches(@"memory: start heap [\d.]+ MB, gc heap [\d.]+ MB, working set \d+ MB, threads \d+, gen2 \d+", text);
+        Assert.Contains("invariants: hold", text);
+    }
 }
