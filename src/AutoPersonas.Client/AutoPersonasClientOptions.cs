@@ -33,13 +33,14 @@ public sealed class AutoPersonasClientOptions : AttentionClientOptions
     public override void Validate(ApiProfile profile)
     {
         base.Validate(profile);
-        ValidatePolling(BatchPolling, nameof(BatchPolling));
-        ValidatePolling(PublishPolling, nameof(PublishPolling));
-        ValidatePolling(ImportPolling, nameof(ImportPolling));
         if (GrantedScopes is not null && GrantedScopes.Any(s => string.IsNullOrWhiteSpace(s.Value)))
         {
             throw new ArgumentException($"{nameof(GrantedScopes)} cannot contain an empty scope.", nameof(GrantedScopes));
         }
+
+        ValidatePolling(BatchPolling, nameof(BatchPolling));
+        ValidatePolling(PublishPolling, nameof(PublishPolling));
+        ValidatePolling(ImportPolling, nameof(ImportPolling));
     }
 
     /// <summary>Reads the shared keys, then <c>GrantedScopes</c> (a list or a comma-separated string) and <c>BatchPolling</c>, <c>PublishPolling</c>, <c>ImportPolling</c>.</summary>
