@@ -205,10 +205,13 @@ public abstract class AttentionClientOptions
         }
         catch (ArgumentException ex)
         {
-            var reason = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
-            throw new ArgumentException(reason, $"{name}:{ex.ParamName}", ex);
+            throw new ArgumentException(ReasonOf(ex), $"{name}:{ex.ParamName}", ex);
         }
     }
+
+    /// <summary>An argument exception's message without the "(Parameter '...')" suffix, for a message that names the key itself.</summary>
+    internal static string ReasonOf(ArgumentException error) =>
+        error.ParamName is null ? error.Message : error.Message.Replace($" (Parameter '{error.ParamName}')", string.Empty, StringComparison.Ordinal);
 
     /// <summary>Takes the retry and timeout settings and the clock of <paramref name="source"/> (for a helper client that talks to another host).</summary>
     internal void CopyResilienceSettingsFrom(AttentionClientOptions source)

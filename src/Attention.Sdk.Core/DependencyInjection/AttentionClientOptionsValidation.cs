@@ -28,7 +28,7 @@ internal sealed class AttentionClientOptionsValidation<TOptions>(ApiProfile prof
         catch (ArgumentException ex)
         {
             var key = options.ConfigurationPath is { Length: > 0 } section ? $"{section}:{ex.ParamName}" : ex.ParamName;
-            return ValidateOptionsResult.Fail($"The option '{key}' of {typeof(TOptions).Name} is invalid: {ex.Message}");
+            return ValidateOptionsResult.Fail($"The option '{key}' of {typeof(TOptions).Name} is invalid: {AttentionClientOptions.ReasonOf(ex)}");
         }
     }
 }
