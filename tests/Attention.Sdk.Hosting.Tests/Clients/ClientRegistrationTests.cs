@@ -41,65 +41,34 @@ public sealed class ClientRegistrationTests
         Assert.Equal(1, options.MaxRetries);
     }
 
+    // Per client: a key under its section, its value, and what the error must say.
+    public static TheoryData<string, string, string, string> BadConfiguration()
+    {
+        var data = new TheoryData<string, string, string, string>();
+        foreach (var name in new[] { "AttentionFactory", "AutoPersonas", "Attentium" })
+        {
+            var polling = ClientCase.Named(name).PollingKey;
+            data.Add(name, "MaxRetries", "many", $"'{name}:MaxRetries' is not a whole number");
+            data.Add(name, "MaxRetries", "99", $"'{name}:MaxRetries'");
+            data.Add(name, $"{polling}:Interval", "-5", $"'{name}:{polling}:Interval'");
+            data.Add(name, "MaxRetires", "2", $"'{name}:MaxRetires' is not a setting");
+            data.Add(name, $"{polling}:Intreval", "5", $"'{name}:{polling}:Intreval' is not a setting");
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(ClientCase.Names), MemberType = typeof(ClientCase))]
-    public void Unreadable_value_fails_start_naming_its_key(string name)
+    [MemberData(nameof(BadConfiguration))]
+    public void Unreadable_invalid_or_unknown_key_fails_start_naming_it(string name, string key, string value, string expected)
     {
         var client = ClientCase.Named(name);
-        using var provider = client.BuildFromConfiguration(new() { ["MaxRetries"] = "many" });
+        using var provider = client.BuildFromConfiguration(new() { [key] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() => Start(provider));
 
         Assert.Equal(client.OptionsType, error.OptionsType);
-        Assert.Contains($"'{name}:MaxRetries' is not a whole number", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [MemberData(nameof(ClientCase.Names), MemberType = typeof(ClientCase))]
-    public void Out_of_range_value_fails_start_naming_its_key(string name)
-    {
-        var client = ClientCase.Named(name);
-        using var provider = client.BuildFromConfiguration(new() { ["MaxRetries"] = "99" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => Start(provider));
-
-        Assert.Contains($"'{name}:MaxRetries'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [MemberData(nameof(ClientCase.Names), MemberType = typeof(ClientCase))]
-    public void Invalid_polling_value_fails_start_naming_the_polling_key(string name)
-    {
-        var client = ClientCase.Named(name);
-        using var provider = client.BuildFromConfiguration(new() { [$"{client.PollingKey}:Interval"] = "-5" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => Start(provider));
-
-        Assert.Contains($"'{name}:{client.PollingKey}:Interval'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [MemberData(nameof(ClientCase.Names), MemberType = typeof(ClientCase))]
-    public void Unknown_key_fails_start_naming_it(string name)
-    {
-        var client = ClientCase.Named(name);
-        using var provider = client.BuildFromConfiguration(new() { ["MaxRetires"] = "2" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => Start(provider));
-
-        Assert.Contains($"'{name}:MaxRetires' is not a setting", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [MemberData(nameof(ClientCase.Names), MemberType = typeof(ClientCase))]
-    public void Unknown_key_in_a_nested_section_fails_start_naming_it(string name)
-    {
-        var client = ClientCase.Named(name);
-        using var provider = client.BuildFromConfiguration(new() { [$"{client.PollingKey}:Intreval"] = "5" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => Start(provider));
-
-        Assert.Contains($"'{name}:{client.PollingKey}:Intreval' is not a setting", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
