@@ -1,10 +1,16 @@
+using Attention.Sdk.DependencyInjection;
+using Attention.Sdk.Polling;
+using Attention.Sdk.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace Attention.Sdk;
 
 /// <summary>
 /// Settings shared by every Attention SDK client: where to send requests, the API key, timeouts,
-/// retries and logging. Each API package derives its own options type from this one.
+/// retries, rate limit, logging and transport security. Each API package derives its own options type from this one and adds only
+/// its own settings; configuration binding (<see cref="AttentionClientOptionsBinder"/>), validation and registration
+/// (<see cref="AttentionServiceCollectionExtensions"/>) are shared. Settings configuration cannot carry (<see cref="LoggerFactory"/>,
+/// <see cref="TimeProvider"/>, <see cref="Transport"/>, <see cref="RateLimiterProvider"/>) are set in code.
 /// </summary>
 public abstract class AttentionClientOptions
 {
@@ -80,6 +86,12 @@ public abstract class AttentionClientOptions
     public virtual void Validate(ApiProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        if (ConfigurationErrors.Count > 0)
+        {
+            var first = ConfigurationErrors[0];
+            throw new ArgumentException(first.Message, first.Key);
+        }
+
         var baseAddress = BaseAddress ?? profile.DefaultBaseAddress;
         if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
         {
@@ -136,6 +148,70 @@ public abstract class AttentionClientOptions
         var address = (BaseAddress ?? profile.DefaultBaseAddress).ToString();
         return new Uri(address.EndsWith('/') ? address : address + "/", UriKind.Absolute);
     }
+
+    /// <summary>
+    /// Values read from configuration that could not be used, or keys that are not settings (each names its full key). Binding
+    /// records them instead of keeping a default, so validation fails at start-up naming the key.
+    /// </summary>
+    internal List<ConfigurationError> ConfigurationErrors { get; } = [];
+
+    /// <summary>The configuration section the options were bound from (for naming a key in a validation error), if any.</summary>
+    internal string? ConfigurationPath { get; set; }
+
+    /// <summary>
+    /// Reads the shared settings from configuration; a derived options type reads its own after calling this. Every key read must
+    /// go through <paramref name="reader"/>: keys it did not read are refused as unknown.
+    /// </summary>
+    internal virtual void BindConfiguration(OptionsConfigurationReader reader)
+    {
+        BaseAddress = reader.HttpUri(nameof(BaseAddress)) ?? BaseAddress;
+        ApiKey = reader.String(nameof(ApiKey)) ?? ApiKey;
+        Timeout = reader.Duration(nameof(Timeout)) ?? Timeout;
+        AttemptTimeout = reader.Duration(nameof(AttemptTimeout)) ?? AttemptTimeout;
+        MaxRetries = reader.Int32(nameof(MaxRetries)) ?? MaxRetries;
+        RetryBaseDelay = reader.Duration(nameof(RetryBaseDelay)) ?? RetryBaseDelay;
+        MaxRetryDelay = reader.Duration(nameof(MaxRetryDelay)) ?? MaxRetryDelay;
+        MaxRetryAfter = reader.Duration(nameof(MaxRetryAfter)) ?? MaxRetryAfter;
+        EnableClientRateLimit = reader.Boolean(nameof(EnableClientRateLimit)) ?? EnableClientRateLimit;
+        UserAgentSuffix = reader.String(nameof(UserAgentSuffix)) ?? UserAgentSuffix;
+        AllowInsecureTransport = reader.Boolean(nameof(AllowInsecureTransport)) ?? AllowInsecureTransport;
+        if (reader.Section(nameof(RateLimit)) is { } limit)
+        {
+            var permits = limit.Int32(nameof(RateLimitPolicy.PermitLimit));
+            var window = limit.Duration(nameof(RateLimitPolicy.Window));
+            var behavior = limit.Enum<RateLimitBehavior>(nameof(RateLimitPolicy.Behavior));
+            if (permits is null || window is null)
+            {
+                reader.Fail(nameof(RateLimit), $"needs both {nameof(RateLimitPolicy.PermitLimit)} and {nameof(RateLimitPolicy.Window)}.");
+            }
+            else
+            {
+                RateLimit = new RateLimitPolicy { PermitLimit = permits.Value, Window = window.Value, Behavior = behavior ?? RateLimitBehavior.Wait };
+            }
+        }
+    }
+
+    /// <summary>Polling defaults for a wait helper: first <paramref name="interval"/>, growing to <paramref name="maxInterval"/>, for up to <paramref name="timeout"/>.</summary>
+    internal static PollingOptions Polling(TimeSpan interval, TimeSpan maxInterval, TimeSpan timeout) =>
+        new() { Interval = interval, MaxInterval = maxInterval, Timeout = timeout };
+
+    /// <summary>Validates a polling setting, naming it in the error (for example <c>BatchPolling:Interval</c>).</summary>
+    internal static void ValidatePolling(PollingOptions? polling, string name)
+    {
+        ArgumentNullException.ThrowIfNull(polling, name);
+        try
+        {
+            polling.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException(ReasonOf(ex), $"{name}:{ex.ParamName}", ex);
+        }
+    }
+
+    /// <summary>An argument exception's message without the "(Parameter '...')" suffix, for a message that names the key itself.</summary>
+    internal static string ReasonOf(ArgumentException error) =>
+        error.ParamName is null ? error.Message : error.Message.Replace($" (Parameter '{error.ParamName}')", string.Empty, StringComparison.Ordinal);
 
     /// <summary>Takes the retry and timeout settings and the clock of <paramref name="source"/> (for a helper client that talks to another host).</summary>
     internal void CopyResilienceSettingsFrom(AttentionClientOptions source)

@@ -15,9 +15,10 @@ namespace AttentionFactory;
 /// The Attention Factory API client: rent verified social accounts and run actions on them. Endpoints are grouped the way
 /// the docs group them: <see cref="Platforms"/>, <see cref="Rentals"/>, <see cref="Branding"/>, <see cref="Warming"/>,
 /// <see cref="Actions"/>, <see cref="Analytics"/>, <see cref="Billing"/> and <see cref="Webhooks"/>. Thread-safe; create one
-/// and reuse it (or register it with <c>services.AddAttentionFactoryClient(...)</c>). Members are virtual for mocking.
+/// and reuse it (or register it with <c>services.AddAttentionFactoryClient(...)</c>, a singleton). Dispose it to release the
+/// <see cref="HttpClient"/> it created; one given to it is never disposed. Members are virtual for mocking.
 /// </summary>
-public class AttentionFactoryClient
+public class AttentionFactoryClient : AttentionClientBase<AttentionFactoryClientOptions>
 {
     /// <summary>What the shared pipeline needs to know about this API: it honours <c>Idempotency-Key</c>, keys start with <c>af_live_sk_</c> or <c>af_test_sk_</c>.</summary>
     internal static readonly ApiProfile Profile = new("attention-factory", new Uri("https://api.attentionfactory.com/v1"))
@@ -38,12 +39,13 @@ public class AttentionFactoryClient
     /// <param name="options">The settings (API key, base address, timeouts, retries, logging, polling).</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names it; it never contains the key).</exception>
     public AttentionFactoryClient(AttentionFactoryClientOptions options)
-        : this(AttentionPipeline.CreateHttpClient(Profile, Validated(options)), options)
+        : this(AttentionPipeline.CreateHttpClient(Profile, Validated(options)), options, ownsHttpClient: true)
     {
     }
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> that already carries the SDK's handlers (the DI path).</summary>
-    internal AttentionFactoryClient(HttpClient httpClient, AttentionFactoryClientOptions options)
+    /// <summary>Creates a client over an <see cref="HttpClient"/> that already carries the SDK's handlers (the DI path: not owned, never disposed here).</summary>
+    internal AttentionFactoryClient(HttpClient httpClient, AttentionFactoryClientOptions options, bool ownsHttpClient = false)
+        : base(options, ownsHttpClient ? httpClient : null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);

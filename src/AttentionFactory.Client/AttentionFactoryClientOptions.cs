@@ -1,4 +1,5 @@
 using Attention.Sdk;
+using Attention.Sdk.DependencyInjection;
 using Attention.Sdk.Polling;
 
 namespace AttentionFactory;
@@ -15,44 +16,35 @@ public sealed class AttentionFactoryClientOptions : AttentionClientOptions
     /// Default: every 5 seconds growing to 1 minute, for up to 14 days (the documented warming guarantee window);
     /// pass a shorter timeout for interactive use.
     /// </summary>
-    public PollingOptions RentalActivationPolling { get; set; } = new()
-    {
-        Interval = TimeSpan.FromSeconds(5),
-        MaxInterval = TimeSpan.FromMinutes(1),
-        Timeout = TimeSpan.FromDays(14),
-    };
+    public PollingOptions RentalActivationPolling { get; set; } = Polling(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), TimeSpan.FromDays(14));
 
     /// <summary>
     /// How <see cref="Actions.ActionsClient.WaitForActionCompletionAsync"/> polls when no <see cref="PollingOptions"/> are passed.
     /// Default: every 2 seconds growing to 30 seconds, for up to 24 hours (actions run on real people's devices).
     /// </summary>
-    public PollingOptions ActionCompletionPolling { get; set; } = new()
-    {
-        Interval = TimeSpan.FromSeconds(2),
-        MaxInterval = TimeSpan.FromSeconds(30),
-        Timeout = TimeSpan.FromHours(24),
-    };
+    public PollingOptions ActionCompletionPolling { get; set; } = Polling(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), TimeSpan.FromHours(24));
 
     /// <summary>
     /// How <see cref="Actions.ActionsClient.WaitForPostAnalyticsAsync"/> polls while the API answers "not yet available".
     /// Default: every second growing to 5 seconds, for up to 2 minutes (the docs say "a few seconds").
     /// </summary>
-    public PollingOptions PostAnalyticsPolling { get; set; } = new()
-    {
-        Interval = TimeSpan.FromSeconds(1),
-        MaxInterval = TimeSpan.FromSeconds(5),
-        Timeout = TimeSpan.FromMinutes(2),
-    };
+    public PollingOptions PostAnalyticsPolling { get; set; } = Polling(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2));
 
     /// <inheritdoc />
     public override void Validate(ApiProfile profile)
     {
         base.Validate(profile);
-        ArgumentNullException.ThrowIfNull(RentalActivationPolling, nameof(RentalActivationPolling));
-        ArgumentNullException.ThrowIfNull(ActionCompletionPolling, nameof(ActionCompletionPolling));
-        ArgumentNullException.ThrowIfNull(PostAnalyticsPolling, nameof(PostAnalyticsPolling));
-        RentalActivationPolling.Validate();
-        ActionCompletionPolling.Validate();
-        PostAnalyticsPolling.Validate();
+        ValidatePolling(RentalActivationPolling, nameof(RentalActivationPolling));
+        ValidatePolling(ActionCompletionPolling, nameof(ActionCompletionPolling));
+        ValidatePolling(PostAnalyticsPolling, nameof(PostAnalyticsPolling));
+    }
+
+    /// <summary>Reads the shared keys, then <c>RentalActivationPolling</c>, <c>ActionCompletionPolling</c> and <c>PostAnalyticsPolling</c> (each <c>Interval</c>, <c>BackoffFactor</c>, <c>MaxInterval</c>, <c>Timeout</c>).</summary>
+    internal override void BindConfiguration(OptionsConfigurationReader reader)
+    {
+        base.BindConfiguration(reader);
+        RentalActivationPolling = reader.Polling(nameof(RentalActivationPolling), RentalActivationPolling);
+        ActionCompletionPolling = reader.Polling(nameof(ActionCompletionPolling), ActionCompletionPolling);
+        PostAnalyticsPolling = reader.Polling(nameof(PostAnalyticsPolling), PostAnalyticsPolling);
     }
 }

@@ -4,50 +4,26 @@ using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="AttentionFactoryClient"/> with <see cref="IHttpClientFactory"/>.</summary>
+/// <summary>
+/// Registers <see cref="AttentionFactoryClient"/> through the SDK's one registration path
+/// (<see cref="AttentionServiceCollectionExtensions"/>): a singleton over a pooled <see cref="HttpClient"/> with the SDK's handlers,
+/// options validated when the host starts. Each method returns the <see cref="IHttpClientBuilder"/> so you can add your own handlers.
+/// </summary>
 public static class AttentionFactoryServiceCollectionExtensions
 {
-    /// <summary>
-    /// Registers <see cref="AttentionFactoryClient"/> (transient, over a pooled <see cref="HttpClient"/> with the SDK's handlers).
-    /// Returns the <see cref="IHttpClientBuilder"/> so you can add your own handlers.
-    /// </summary>
+    /// <summary>Registers <see cref="AttentionFactoryClient"/> with options set in code.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options (at least <c>ApiKey</c>).</param>
-    public static IHttpClientBuilder AddAttentionFactoryClient(this IServiceCollection services, Action<AttentionFactoryClientOptions>? configure = null) =>
-        services.AddAttentionApiClient<AttentionFactoryClient, AttentionFactoryClientOptions>(
-            AttentionFactoryClient.Profile,
-            configure is null ? null : builder => builder.Configure(configure),
-            static (http, options, _) => new AttentionFactoryClient(http, options));
+    public static IHttpClientBuilder AddAttentionFactoryClient(this IServiceCollection services, Action<AttentionFactoryClientOptions>? configure = null) => services.AddAttentionApiClient(AttentionFactoryClient.Profile, configure, Create);
 
-    /// <summary>Registers <see cref="AttentionFactoryClient"/> with options bound from configuration (for example the <c>AttentionFactory</c> section: <c>ApiKey</c>, <c>BaseAddress</c>, <c>Timeout</c>, <c>MaxRetries</c>..., and <c>RentalActivationPolling:Timeout</c>-style polling keys).</summary>
+    /// <summary>
+    /// Registers <see cref="AttentionFactoryClient"/> with every option bound from configuration (for example the <c>AttentionFactory</c>
+    /// section: <c>ApiKey</c>, <c>BaseAddress</c>, <c>Timeout</c>, <c>MaxRetries</c>... and <c>RentalActivationPolling:Timeout</c>-style
+    /// polling keys; docs/configuration.md lists them). A key that is not a setting or a value that cannot be read fails start-up naming the key.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding the options.</param>
-    public static IHttpClientBuilder AddAttentionFactoryClient(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddAttentionApiClient<AttentionFactoryClient, AttentionFactoryClientOptions>(
-            AttentionFactoryClient.Profile,
-            builder => builder.Configure(options => AttentionFactoryOptionsConfiguration.Bind(configuration, options)),
-            static (http, options, _) => new AttentionFactoryClient(http, options));
-    }
-}
+    public static IHttpClientBuilder AddAttentionFactoryClient(this IServiceCollection services, IConfiguration configuration) => services.AddAttentionApiClient<AttentionFactoryClient, AttentionFactoryClientOptions>(AttentionFactoryClient.Profile, configuration, Create);
 
-/// <summary>Binds <see cref="AttentionFactoryClientOptions"/> from configuration without reflection.</summary>
-internal static class AttentionFactoryOptionsConfiguration
-{
-    public static void Bind(IConfiguration configuration, AttentionFactoryClientOptions options)
-    {
-        Attention.Sdk.DependencyInjection.AttentionClientOptionsBinder.Bind(configuration, options);
-        options.RentalActivationPolling = BindPolling(configuration.GetSection("RentalActivationPolling"), options.RentalActivationPolling);
-        options.ActionCompletionPolling = BindPolling(configuration.GetSection("ActionCompletionPolling"), options.ActionCompletionPolling);
-        options.PostAnalyticsPolling = BindPolling(configuration.GetSection("PostAnalyticsPolling"), options.PostAnalyticsPolling);
-    }
-
-    private static Attention.Sdk.Polling.PollingOptions BindPolling(IConfiguration section, Attention.Sdk.Polling.PollingOptions current) => current with
-    {
-        Interval = Attention.Sdk.DependencyInjection.AttentionClientOptionsBinder.ReadDuration(section, "Interval") ?? current.Interval,
-        MaxInterval = Attention.Sdk.DependencyInjection.AttentionClientOptionsBinder.ReadDuration(section, "MaxInterval") ?? current.MaxInterval,
-        Timeout = Attention.Sdk.DependencyInjection.AttentionClientOptionsBinder.ReadDuration(section, "Timeout") ?? current.Timeout,
-        BackoffFactor = double.TryParse(section["BackoffFactor"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var factor) ? factor : current.BackoffFactor,
-    };
+    private static AttentionFactoryClient Create(HttpClient http, AttentionFactoryClientOptions options, IServiceProvider services) => new(http, options);
 }

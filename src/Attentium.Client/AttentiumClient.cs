@@ -17,7 +17,7 @@ namespace Attentium;
 /// <see cref="TransactionInspector"/>). The API needs no key; POSTs are never retried after an ambiguous failure. Thread-safe;
 /// create one and reuse it (or register it with <c>services.AddAttentiumClient(...)</c>). Members are virtual for mocking.
 /// </summary>
-public class AttentiumClient : IDisposable
+public class AttentiumClient : AttentionClientBase<AttentiumClientOptions>
 {
     /// <summary>What the shared pipeline needs to know about this API: no API key, no idempotency keys (POSTs are not retried after ambiguous failures).</summary>
     internal static readonly ApiProfile Profile = new("attentium", new Uri("https://api.attentium.ai/v1"))
@@ -26,7 +26,6 @@ public class AttentiumClient : IDisposable
         RequiresApiKey = false,
     };
 
-    private readonly HttpClient? _ownedHttpClient;
     private readonly AttentiumPaymentServices? _ownedPaymentServices;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/> and its own Solana RPC client for <see cref="AttentiumClientOptions.ResolveRpcEndpoint"/>.</summary>
@@ -58,6 +57,7 @@ public class AttentiumClient : IDisposable
     // The one constructor that builds a client; it disposes an owned HttpClient when it fails. sharedPaymentServices: services
     // shared with other clients, or null to create (and own) them, over solanaRpc when the caller gave one.
     private AttentiumClient(HttpClient httpClient, bool ownsHttpClient, AttentiumClientOptions options, AttentiumPaymentServices? sharedPaymentServices, SolanaRpcClient? solanaRpc)
+        : base(options ?? throw new ArgumentNullException(nameof(options)), ownsHttpClient ? httpClient : null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         AttentiumPaymentServices paymentServices;
@@ -77,9 +77,7 @@ public class AttentiumClient : IDisposable
             throw;
         }
 
-        _ownedHttpClient = ownsHttpClient ? httpClient : null;
         _ownedPaymentServices = sharedPaymentServices is null ? paymentServices : null;
-        Options = options;
         SolanaRpc = paymentServices.Rpc;
         Inspector = paymentServices.Inspector;
         PaymentLedger = paymentServices.Ledger;
@@ -95,7 +93,6 @@ public class AttentiumClient : IDisposable
     /// <summary>For mocking: every group property is virtual.</summary>
     protected AttentiumClient()
     {
-        Options = null!;
         SolanaRpc = null!;
         Inspector = null!;
         PaymentLedger = null!;
@@ -105,9 +102,6 @@ public class AttentiumClient : IDisposable
         Refunds = null!;
         Claims = null!;
     }
-
-    /// <summary>The settings.</summary>
-    public AttentiumClientOptions Options { get; }
 
     /// <summary>The Solana JSON-RPC client payments go through.</summary>
     public virtual SolanaRpcClient SolanaRpc { get; }
@@ -133,22 +127,16 @@ public class AttentiumClient : IDisposable
     /// <summary>Worker claims: balance, signed withdrawal, submit.</summary>
     public virtual ClaimsClient Claims { get; }
 
-    /// <summary>Disposes the <see cref="HttpClient"/> and the Solana RPC client if this client created them (not ones it was given).</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Disposes the <see cref="HttpClient"/> and the Solana RPC client if this client created them.</summary>
-    /// <param name="disposing">Whether this is a call to <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
+    /// <summary>Also disposes the Solana RPC client and payment services if this client created them (not ones it was given or shares).</summary>
+    /// <param name="disposing">Whether this is a call to <see cref="AttentionClientBase{TOptions}.Dispose()"/>.</param>
+    protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _ownedHttpClient?.Dispose();
             _ownedPaymentServices?.Dispose();
         }
+
+        base.Dispose(disposing);
     }
 
     private static AttentiumClientOptions Validated(AttentiumClientOptions options)

@@ -1,4 +1,5 @@
 using Attention.Sdk;
+using Attention.Sdk.DependencyInjection;
 using Attention.Sdk.Polling;
 using Attentium.Claims;
 using Attentium.Payments;
@@ -74,7 +75,7 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
     public ClaimSignatureEncoding ClaimSignatureEncoding { get; set; } = ClaimSignatureEncoding.Base58;
 
     /// <summary>Polling of <see cref="Results.ResultsClient.WaitForCompletionAsync"/>. Default: every 5 s (growing to 30 s), at most 30 minutes.</summary>
-    public PollingOptions ResultsPolling { get; set; } = new() { Interval = TimeSpan.FromSeconds(5), MaxInterval = TimeSpan.FromSeconds(30), Timeout = TimeSpan.FromMinutes(30) };
+    public PollingOptions ResultsPolling { get; set; } = Polling(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(30));
 
     /// <summary>The RPC endpoint in use: <see cref="RpcEndpoint"/> or the cluster's public endpoint.</summary>
     /// <exception cref="ArgumentException">A custom cluster has no endpoint.</exception>
@@ -94,22 +95,10 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
         _ => throw new ArgumentException($"{nameof(UsdcMint)} is required when {nameof(Cluster)} is {nameof(SolanaCluster.Custom)}.", nameof(UsdcMint)),
     };
 
-    /// <summary>
-    /// Values read from configuration that could not be used (each names its key). Binding records them instead of falling back to
-    /// a default, so <see cref="Validate"/> fails at start-up rather than paying on a cluster nobody chose.
-    /// </summary>
-    internal List<ConfigurationError> ConfigurationErrors { get; } = [];
-
     /// <inheritdoc />
     /// <exception cref="ArgumentException">A setting is invalid, or a configuration value could not be read (the message names its key).</exception>
     public override void Validate(ApiProfile profile)
     {
-        if (ConfigurationErrors.Count > 0)
-        {
-            var first = ConfigurationErrors[0];
-            throw new ArgumentException(first.Message, first.Key);
-        }
-
         base.Validate(profile);
         var rpc = ResolveRpcEndpoint();
         if (!rpc.IsAbsoluteUri || (rpc.Scheme != Uri.UriSchemeHttps && rpc.Scheme != Uri.UriSchemeHttp))
@@ -129,12 +118,18 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
         }
 
         ArgumentNullException.ThrowIfNull(Inspection, nameof(Inspection));
-        ArgumentNullException.ThrowIfNull(ResultsPolling, nameof(ResultsPolling));
-        ResultsPolling.Validate();
+        ValidatePolling(ResultsPolling, nameof(ResultsPolling));
         if (!Enum.IsDefined(ClaimSignatureEncoding))
         {
             throw new ArgumentOutOfRangeException(nameof(ClaimSignatureEncoding), ClaimSignatureEncoding, "Unknown claim signature encoding.");
         }
+    }
+
+    /// <summary>Reads the shared keys, then the Solana, inspection, payment and polling keys (see <see cref="AttentiumOptionsConfiguration"/>).</summary>
+    internal override void BindConfiguration(OptionsConfigurationReader reader)
+    {
+        base.BindConfiguration(reader);
+        AttentiumOptionsConfiguration.Bind(reader, this);
     }
 
     /// <summary>The inspector settings with the escrow program and USDC mint filled in from these options.</summary>
@@ -161,9 +156,6 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
         return built;
     }
 }
-
-/// <summary>A configuration value that could not be used: its full key (for example <c>Attentium:Cluster</c>) and why.</summary>
-internal sealed record ConfigurationError(string Key, string Message);
 
 /// <summary>The Solana cluster payments are made on.</summary>
 public enum SolanaCluster

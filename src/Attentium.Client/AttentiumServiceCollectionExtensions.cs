@@ -12,9 +12,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AttentiumServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="AttentiumClient"/> (transient, over a pooled <see cref="HttpClient"/> with the SDK's handlers). Every
-    /// client the container creates shares one Solana RPC client, one transaction inspector and one payment ledger, so concurrent
-    /// requests never pay the same campaign twice. A <see cref="SolanaRpcClient"/> registered in the container is used for payments;
+    /// Registers <see cref="AttentiumClient"/> through the SDK's one registration path: a singleton over a pooled
+    /// <see cref="HttpClient"/> with the SDK's handlers, whose Solana RPC client, transaction inspector and payment ledger are one per
+    /// container (a singleton disposed with it), so concurrent requests never pay the same campaign twice. A <see cref="SolanaRpcClient"/> registered in the container is used for payments;
     /// otherwise one is created for the configured cluster. The options are validated when the host starts
     /// (<see cref="OptionsValidationException"/> naming the setting). Register a durable <see cref="IPaymentLedger"/> through the
     /// options to survive restarts: the in-memory default logs a warning.
@@ -22,7 +22,7 @@ public static class AttentiumServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options (cluster, RPC endpoint, treasury, ...).</param>
     public static IHttpClientBuilder AddAttentiumClient(this IServiceCollection services, Action<AttentiumClientOptions>? configure = null) =>
-        Register(services, configure is null ? null : builder => builder.Configure(configure));
+        services.AddPaymentServices().AddAttentionApiClient(AttentiumClient.Profile, configure, Create);
 
     /// <summary>
     /// Registers <see cref="AttentiumClient"/> as <see cref="AddAttentiumClient(IServiceCollection, Action{AttentiumClientOptions})"/>
@@ -34,29 +34,21 @@ public static class AttentiumServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding the options.</param>
-    public static IHttpClientBuilder AddAttentiumClient(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return Register(services, builder => builder.Configure(options => AttentiumOptionsConfiguration.Bind(configuration, options)));
-    }
+    public static IHttpClientBuilder AddAttentiumClient(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddPaymentServices().AddAttentionApiClient<AttentiumClient, AttentiumClientOptions>(AttentiumClient.Profile, configuration, Create);
 
-    private static IHttpClientBuilder Register(IServiceCollection services, Action<OptionsBuilder<AttentiumClientOptions>>? configure)
+    private static IServiceCollection AddPaymentServices(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AttentiumClientOptions>, AttentiumOptionsValidator>());
 
-        // One per registration (the client type has one registration name): created with the first client, disposed with the container.
+        // One per registration (the client type has one registration name): created with the client, disposed with the container.
         services.TryAddSingleton(static provider => AttentiumPaymentServices.Create(
             provider.GetRequiredService<IOptions<AttentiumClientOptions>>().Value,
             provider.GetService<SolanaRpcClient>(),
             shared: true));
-        return services.AddAttentionApiClient<AttentiumClient, AttentiumClientOptions>(
-            AttentiumClient.Profile,
-            builder =>
-            {
-                configure?.Invoke(builder);
-                builder.ValidateOnStart();
-            },
-            static (http, options, provider) => new AttentiumClient(http, options, provider.GetRequiredService<AttentiumPaymentServices>()));
+        return services;
     }
+
+    private static AttentiumClient Create(HttpClient http, AttentiumClientOptions options, IServiceProvider services) =>
+        new(http, options, services.GetRequiredService<AttentiumPaymentServices>());
 }

@@ -26,9 +26,10 @@ namespace AutoPersonas;
 /// for the endpoints the SDK does not type. Every call goes through the same pipeline: bearer key, the client-side limit of 60
 /// requests per minute per key (shared by every client with the same key in the process), retries (429 always; 5xx and
 /// timeouts only for GET, PUT and DELETE, because the API documents no idempotency keys), typed errors (a 403 names the scope).
-/// Thread-safe; create one and reuse it (or register it with <c>services.AddAutoPersonasClient(...)</c>). Members are virtual for mocking.
+/// Thread-safe; create one and reuse it (or register it with <c>services.AddAutoPersonasClient(...)</c>, a singleton). Dispose it to
+/// release the <see cref="HttpClient"/> it created; one given to it is never disposed. Members are virtual for mocking.
 /// </summary>
-public class AutoPersonasClient
+public class AutoPersonasClient : AttentionClientBase<AutoPersonasClientOptions>
 {
     /// <summary>
     /// What the shared pipeline needs to know about this API: no idempotency keys, keys shown as <c>ap_live_</c> (another prefix is
@@ -56,12 +57,13 @@ public class AutoPersonasClient
     /// <param name="options">The settings (API key, base address, timeouts, retries, rate limit, granted scopes, polling, logging).</param>
     /// <exception cref="ArgumentException">A setting is invalid (the message names it; it never contains the key).</exception>
     public AutoPersonasClient(AutoPersonasClientOptions options)
-        : this(AttentionPipeline.CreateHttpClient(Profile, Validated(options)), options)
+        : this(AttentionPipeline.CreateHttpClient(Profile, Validated(options)), options, ownsHttpClient: true)
     {
     }
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> that already carries the SDK's handlers (the DI path).</summary>
-    internal AutoPersonasClient(HttpClient httpClient, AutoPersonasClientOptions options)
+    internal AutoPersonasClient(HttpClient httpClient, AutoPersonasClientOptions options, bool ownsHttpClient = false)
+        : base(options, ownsHttpClient ? httpClient : null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);

@@ -1,4 +1,5 @@
 using Attention.Sdk;
+using Attention.Sdk.DependencyInjection;
 using Attention.Sdk.Polling;
 
 namespace AutoPersonas;
@@ -20,42 +21,40 @@ public sealed class AutoPersonasClientOptions : AttentionClientOptions
     public IReadOnlyCollection<AutoPersonasScope>? GrantedScopes { get; set; }
 
     /// <summary>How <see cref="Batches.BatchesClient.WaitForCompletionAsync"/> polls when no <see cref="PollingOptions"/> are passed. Default: every 2 seconds growing to 15 seconds, for up to 30 minutes.</summary>
-    public PollingOptions BatchPolling { get; set; } = new()
-    {
-        Interval = TimeSpan.FromSeconds(2),
-        MaxInterval = TimeSpan.FromSeconds(15),
-        Timeout = TimeSpan.FromMinutes(30),
-    };
+    public PollingOptions BatchPolling { get; set; } = Polling(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(30));
 
     /// <summary>How <see cref="Publishing.PublishingClient.WaitForPublishAsync"/> polls when no <see cref="PollingOptions"/> are passed. Default: every 2 seconds growing to 15 seconds, for up to 15 minutes.</summary>
-    public PollingOptions PublishPolling { get; set; } = new()
-    {
-        Interval = TimeSpan.FromSeconds(2),
-        MaxInterval = TimeSpan.FromSeconds(15),
-        Timeout = TimeSpan.FromMinutes(15),
-    };
+    public PollingOptions PublishPolling { get; set; } = Polling(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(15));
 
     /// <summary>How <see cref="SocialImport.SocialImportClient.WaitForJobAsync"/> polls when no <see cref="PollingOptions"/> are passed. Default: every 3 seconds growing to 30 seconds, for up to 1 hour.</summary>
-    public PollingOptions ImportPolling { get; set; } = new()
-    {
-        Interval = TimeSpan.FromSeconds(3),
-        MaxInterval = TimeSpan.FromSeconds(30),
-        Timeout = TimeSpan.FromHours(1),
-    };
+    public PollingOptions ImportPolling { get; set; } = Polling(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
 
     /// <inheritdoc />
     public override void Validate(ApiProfile profile)
     {
         base.Validate(profile);
-        ArgumentNullException.ThrowIfNull(BatchPolling, nameof(BatchPolling));
-        ArgumentNullException.ThrowIfNull(PublishPolling, nameof(PublishPolling));
-        ArgumentNullException.ThrowIfNull(ImportPolling, nameof(ImportPolling));
-        BatchPolling.Validate();
-        PublishPolling.Validate();
-        ImportPolling.Validate();
         if (GrantedScopes is not null && GrantedScopes.Any(s => string.IsNullOrWhiteSpace(s.Value)))
         {
             throw new ArgumentException($"{nameof(GrantedScopes)} cannot contain an empty scope.", nameof(GrantedScopes));
         }
+
+        ValidatePolling(BatchPolling, nameof(BatchPolling));
+        ValidatePolling(PublishPolling, nameof(PublishPolling));
+        ValidatePolling(ImportPolling, nameof(ImportPolling));
+    }
+
+    /// <summary>Reads the shared keys, then <c>GrantedScopes</c> (a list or a comma-separated string) and <c>BatchPolling</c>, <c>PublishPolling</c>, <c>ImportPolling</c>.</summary>
+    internal override void BindConfiguration(OptionsConfigurationReader reader)
+    {
+        base.BindConfiguration(reader);
+        var scopes = reader.List(nameof(GrantedScopes));
+        if (scopes.Count > 0)
+        {
+            GrantedScopes = scopes.Select(AutoPersonasScope.FromValue).ToArray();
+        }
+
+        BatchPolling = reader.Polling(nameof(BatchPolling), BatchPolling);
+        PublishPolling = reader.Polling(nameof(PublishPolling), PublishPolling);
+        ImportPolling = reader.Polling(nameof(ImportPolling), ImportPolling);
     }
 }

@@ -48,7 +48,7 @@ public sealed class ClientIntegrationTests(RedisFixture redis) : IClassFixture<R
         services.AddSingleton<IConnectionMultiplexer>(redis.Connection);
         services.AddAutoPersonasClient(o => o.ApiKey = "ap_live_" + Guid.NewGuid().ToString("N"));
         services.AddAttentiumClient();
-        services.AddAttentionFactoryClient(o => o.ApiKey = "af_live_" + Guid.NewGuid().ToString("N"));
+        services.AddAttentionFactoryClient(o => o.ApiKey = "af_live_sk_" + Guid.NewGuid().ToString("N"));
         services.AddAttentionRedis(o => o.KeyPrefix = RedisFixture.NewPrefix());
         await using var provider = services.BuildServiceProvider();
 

@@ -1,69 +1,52 @@
-using System.Globalization;
-using Attention.Sdk.RateLimiting;
 using Microsoft.Extensions.Configuration;
 
 namespace Attention.Sdk.DependencyInjection;
 
 /// <summary>
-/// Binds the settable values of <see cref="AttentionClientOptions"/> from configuration without reflection (the options also
-/// hold a clock, a logger factory and a transport, which configuration cannot create, so the binding generator cannot bind the
-/// type as a whole). Keys: <c>BaseAddress</c>, <c>ApiKey</c>, <c>Timeout</c>, <c>AttemptTimeout</c>, <c>MaxRetries</c>,
-/// <c>RetryBaseDelay</c>, <c>MaxRetryDelay</c>, <c>MaxRetryAfter</c>, <c>UserAgentSuffix</c>, <c>EnableClientRateLimit</c>,
-/// <c>AllowInsecureTransport</c>, <c>RateLimit:PermitLimit</c> with <c>RateLimit:Window</c>. Durations are <c>hh:mm:ss</c> (invariant) or a number of seconds.
-/// Missing keys leave the current value.
+/// Binds every setting of an <see cref="AttentionClientOptions"/>-derived type from configuration, strictly and without reflection:
+/// the shared keys (<c>BaseAddress</c>, <c>ApiKey</c>, <c>Timeout</c>, <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>RetryBaseDelay</c>,
+/// <c>MaxRetryDelay</c>, <c>MaxRetryAfter</c>, <c>EnableClientRateLimit</c>, <c>UserAgentSuffix</c>, <c>AllowInsecureTransport</c>,
+/// <c>RateLimit:PermitLimit</c>, <c>RateLimit:Window</c>, <c>RateLimit:Behavior</c>) and the client's own (polling, scopes, cluster...).
+/// A key that is not a setting, or a value that cannot be read, is refused naming its full key; nothing falls back to a default.
+/// Durations are <c>hh:mm:ss</c> (invariant) or a number of seconds. Missing keys leave the current value. (The options also hold a
+/// clock, a logger factory and a transport, which configuration cannot create, so the binding generator cannot bind the types.)
 /// </summary>
 public static class AttentionClientOptionsBinder
 {
     /// <summary>Copies the values present in <paramref name="configuration"/> onto <paramref name="options"/>.</summary>
-    /// <exception cref="FormatException">A value present in configuration cannot be read (the message names the key).</exception>
+    /// <exception cref="FormatException">A value cannot be read or a key is not a setting (the message names every such key, never a value it could leak).</exception>
     public static void Bind(IConfiguration configuration, AttentionClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
-        if (configuration["BaseAddress"] is { Length: > 0 } baseAddress)
+        var errors = new List<ConfigurationError>();
+        Read(configuration, options, errors);
+        if (errors.Count > 0)
         {
-            options.BaseAddress = Uri.TryCreate(baseAddress, UriKind.Absolute, out var uri) ? uri : throw Invalid("BaseAddress", "an absolute URI");
+            throw new FormatException(string.Join(" ", errors.Select(e => e.Message)));
         }
+    }
 
-        if (configuration["ApiKey"] is { Length: > 0 } apiKey)
+    /// <summary>
+    /// Binds as <see cref="Bind"/> does but records the problems on the options (<see cref="AttentionClientOptions.ConfigurationErrors"/>),
+    /// so the options validator reports them at start-up as an <c>OptionsValidationException</c>. A section that does not exist is a
+    /// problem too: a misspelt section name would otherwise leave every default in place.
+    /// </summary>
+    internal static void BindRecordingErrors(IConfiguration configuration, AttentionClientOptions options)
+    {
+        if (configuration is IConfigurationSection section)
         {
-            options.ApiKey = apiKey;
-        }
-
-        options.Timeout = ReadDuration(configuration, "Timeout") ?? options.Timeout;
-        options.AttemptTimeout = ReadDuration(configuration, "AttemptTimeout") ?? options.AttemptTimeout;
-        options.RetryBaseDelay = ReadDuration(configuration, "RetryBaseDelay") ?? options.RetryBaseDelay;
-        options.MaxRetryDelay = ReadDuration(configuration, "MaxRetryDelay") ?? options.MaxRetryDelay;
-        options.MaxRetryAfter = ReadDuration(configuration, "MaxRetryAfter") ?? options.MaxRetryAfter;
-        if (configuration["MaxRetries"] is { Length: > 0 } retries)
-        {
-            options.MaxRetries = int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid("MaxRetries", "an integer");
-        }
-
-        if (configuration["UserAgentSuffix"] is { Length: > 0 } suffix)
-        {
-            options.UserAgentSuffix = suffix;
-        }
-
-        if (configuration["EnableClientRateLimit"] is { Length: > 0 } enable)
-        {
-            options.EnableClientRateLimit = bool.TryParse(enable, out var value) ? value : throw Invalid("EnableClientRateLimit", "true or false");
-        }
-
-        if (configuration["AllowInsecureTransport"] is { Length: > 0 } insecure)
-        {
-            options.AllowInsecureTransport = bool.TryParse(insecure, out var value) ? value : throw Invalid("AllowInsecureTransport", "true or false");
-        }
-
-        var limit = configuration.GetSection("RateLimit");
-        if (limit["PermitLimit"] is { Length: > 0 } permits)
-        {
-            options.RateLimit = new RateLimitPolicy
+            options.ConfigurationPath = section.Path;
+            if (!section.Exists())
             {
-                PermitLimit = int.TryParse(permits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : throw Invalid("RateLimit:PermitLimit", "an integer"),
-                Window = ReadDuration(limit, "Window") ?? throw Invalid("RateLimit:Window", "a duration"),
-            };
+                options.ConfigurationErrors.Add(new ConfigurationError(
+                    section.Path,
+                    $"The configuration section '{section.Path}' is missing or empty; a misspelt section name would leave every setting at its default."));
+                return;
+            }
         }
+
+        Read(configuration, options, options.ConfigurationErrors);
     }
 
     /// <summary>Reads a duration (<c>hh:mm:ss</c> invariant, or a number of seconds); null when the key is missing.</summary>
@@ -71,18 +54,15 @@ public static class AttentionClientOptionsBinder
     public static TimeSpan? ReadDuration(IConfiguration configuration, string key)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration[key] is not { Length: > 0 } text)
-        {
-            return null;
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(key, "a duration (hh:mm:ss or seconds)");
+        var errors = new List<ConfigurationError>();
+        var value = new OptionsConfigurationReader(configuration, errors, "configuration").Duration(key);
+        return errors.Count == 0 ? value : throw new FormatException(errors[0].Message);
     }
 
-    private static FormatException Invalid(string key, string expected) => new($"The configuration value '{key}' must be {expected}.");
+    private static void Read(IConfiguration configuration, AttentionClientOptions options, List<ConfigurationError> errors)
+    {
+        var reader = new OptionsConfigurationReader(configuration, errors, options.GetType().Name);
+        options.BindConfiguration(reader);
+        reader.RefuseUnknownKeys();
+    }
 }

@@ -6,7 +6,13 @@ namespace Attention.Sdk.Http;
 /// </summary>
 internal static class SharedSocketsHandler
 {
-    public static SocketsHttpHandler Instance { get; } = new()
+    public static SocketsHttpHandler Instance { get; } = Create();
+
+    /// <summary>
+    /// A socket handler with the SDK's settings: connections recycled after 5 minutes (so a long-lived handler still sees DNS
+    /// changes), idle ones closed after 1 minute, compressed responses accepted, 15-second connect timeout.
+    /// </summary>
+    public static SocketsHttpHandler Create() => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),

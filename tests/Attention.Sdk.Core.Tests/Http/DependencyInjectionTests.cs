@@ -22,12 +22,12 @@ public sealed class DependencyInjectionTests
         var services = new ServiceCollection();
         services.AddAttentionApiClient<TestClient, TestClientOptions>(
                 TestApis.Keyed,
-                o => o.Configure(options =>
+                options =>
                 {
                     options.ApiKey = TestApis.KeyedApiKey;
                     options.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
                     options.BaseAddress = new Uri("https://di.example.test/v9");
-                }),
+                },
                 (http, options, _) => new TestClient(new ApiConnection(http, TestApis.Keyed, options)))
             .ConfigurePrimaryHttpMessageHandler(() => transport);
         await using var provider = services.BuildServiceProvider();

@@ -59,7 +59,7 @@ public sealed class AttentiumConfigurationTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<AttentiumClient>());
 
         Assert.Contains("'Attentium:Cluster'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'Testnet' is not a Solana cluster", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Testnet' is not one of MainnetBeta, Devnet, Custom", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class AttentiumConfigurationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => Start(provider));
 
-        Assert.Contains("'Attentium:Culster' is not an Attentium setting", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Attentium:Culster' is not a setting", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

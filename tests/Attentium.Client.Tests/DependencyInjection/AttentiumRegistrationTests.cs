@@ -28,7 +28,7 @@ public sealed class AttentiumRegistrationTests : IDisposable
     }
 
     [Fact]
-    public void Resolved_clients_share_one_ledger_inspector_and_rpc_client()
+    public void Client_is_one_instance_in_every_scope_over_the_registrations_ledger_inspector_and_rpc_client()
     {
         using var provider = Build();
 
@@ -39,10 +39,11 @@ public sealed class AttentiumRegistrationTests : IDisposable
             second = scope.ServiceProvider.GetRequiredService<AttentiumClient>();
         }
 
-        Assert.NotSame(first, second);
-        Assert.Same(first.PaymentLedger, second.PaymentLedger);
-        Assert.Same(first.Inspector, second.Inspector);
-        Assert.Same(first.SolanaRpc, second.SolanaRpc);
+        var shared = provider.GetRequiredService<AttentiumPaymentServices>();
+        Assert.Same(first, second);
+        Assert.Same(shared.Ledger, first.PaymentLedger);
+        Assert.Same(shared.Inspector, first.Inspector);
+        Assert.Same(shared.Rpc, first.SolanaRpc);
     }
 
     [Fact]
