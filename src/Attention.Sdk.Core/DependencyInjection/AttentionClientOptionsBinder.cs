@@ -9,7 +9,7 @@ namespace Attention.Sdk.DependencyInjection;
 /// hold a clock, a logger factory and a transport, which configuration cannot create, so the binding generator cannot bind the
 /// type as a whole). Keys: <c>BaseAddress</c>, <c>ApiKey</c>, <c>Timeout</c>, <c>AttemptTimeout</c>, <c>MaxRetries</c>,
 /// <c>RetryBaseDelay</c>, <c>MaxRetryDelay</c>, <c>MaxRetryAfter</c>, <c>UserAgentSuffix</c>, <c>EnableClientRateLimit</c>,
-/// <c>AllowInsecureTransport</c>, <c>RateLimit:PermitLimit</c> with <c>RateLimit:Window</c>. Durations are <c>hh:mm:ss</c> (invariant) or a number of seconds.
+/// <c>AllowInsecureTransport</c>, <c>EnableRetryBudget</c>, <c>RetryBudgetRatio</c>, <c>RetryBudgetMinPerSecond</c>, <c>RateLimit:PermitLimit</c> with <c>RateLimit:Window</c>. Durations are <c>hh:mm:ss</c> (invariant) or a number of seconds.
 /// Missing keys leave the current value.
 /// </summary>
 public static class AttentionClientOptionsBinder
@@ -55,6 +55,13 @@ public static class AttentionClientOptionsBinder
             options.AllowInsecureTransport = bool.TryParse(insecure, out var value) ? value : throw Invalid("AllowInsecureTransport", "true or false");
         }
 
+        if (configuration["EnableRetryBudget"] is { Length: > 0 } budget)
+        {
+            options.EnableRetryBudget = bool.TryParse(budget, out var value) ? value : throw Invalid("EnableRetryBudget", "true or false");
+        }
+
+        options.RetryBudgetRatio = ReadNumber(configuration, "RetryBudgetRatio") ?? options.RetryBudgetRatio;
+        options.RetryBudgetMinPerSecond = ReadNumber(configuration, "RetryBudgetMinPerSecond") ?? options.RetryBudgetMinPerSecond;
         var limit = configuration.GetSection("RateLimit");
         if (limit["PermitLimit"] is { Length: > 0 } permits)
         {
@@ -83,6 +90,11 @@ public static class AttentionClientOptionsBinder
 
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(key, "a duration (hh:mm:ss or seconds)");
     }
+
+    private static double? ReadNumber(IConfiguration configuration, string key) =>
+        configuration[key] is not { Length: > 0 } text ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
+        : throw Invalid(key, "a number");
 
     private static FormatException Invalid(string key, string expected) => new($"The configuration value '{key}' must be {expected}.");
 }
