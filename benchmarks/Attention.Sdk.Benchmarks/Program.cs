@@ -11,7 +11,8 @@ namespace Attention.Sdk.Benchmarks;
 /// <c>--sign-throughput [seconds]</c> prints Ed25519 signs/s of a plain timed loop (see <see cref="SolanaSignThroughput"/>);
 /// <c>--call-throughput [seconds] [callers]</c> prints typed GETs/s, raw and SDK, from concurrent loops (see <see cref="CallThroughput"/>);
 /// <c>--key-churn [keys] [baseline-keys]</c> prints limiter count, timers and heap while a million keys come and go (see <see cref="KeyChurn"/>);
-/// <c>--permit-latency &lt;redis&gt; [permits] [callers]</c> compares the Redis and in-process limiters (see <see cref="PermitLatency"/>).
+/// <c>--permit-latency &lt;redis&gt; [permits] [callers]</c> compares the Redis and in-process limiters (see <see cref="PermitLatency"/>);
+/// <c>--outage-probe [seconds] [callers] [interval-ms]</c> counts connection attempts per failed call during an outage, retry budget off and on (see <see cref="OutageProbe"/>).
 /// </summary>
 public static class Program
 {
@@ -25,6 +26,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--permit-latency")
         {
             return PermitLatency.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "--outage-probe")
+        {
+            return OutageProbe.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "--key-churn")
