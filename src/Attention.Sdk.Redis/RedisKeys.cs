@@ -17,6 +17,8 @@ internal static class RedisKeys
 
     public static RedisKey Payment(string prefix, string campaignId) => $"{prefix}payment:{campaignId}";
 
+    public static RedisKey Reservation(string prefix, string campaignId) => $"{prefix}reservation:{campaignId}";
+
     // Webhook keys come from the sender: hashed, so their length and bytes are bounded whatever arrives.
     public static RedisKey Webhook(string prefix, string deduplicationKey) =>
         $"{prefix}webhook:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deduplicationKey))).ToLowerInvariant()}";

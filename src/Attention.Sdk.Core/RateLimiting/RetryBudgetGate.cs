@@ -13,8 +13,15 @@ internal sealed class RetryBudgetGate(IRetryBudgetProvider provider, RetryBudget
         options.EnableRetryBudget && options.MaxRetries > 0
             ? new RetryBudgetGate(
                 options.RetryBudgetProvider ?? InProcessRetryBudgetProvider.Shared,
-                new RetryBudgetPartition(profile.Name, ClientRateLimitPartition.HashApiKey(options.ApiKey), options.CreateRetryBudgetPolicy(), options.TimeProvider))
+                new RetryBudgetPartition(profile.Name, BudgetKeyHash(profile, options), options.CreateRetryBudgetPolicy(), options.TimeProvider))
             : null;
+
+    /// <summary>
+    /// The hash the budget is kept under: the API key's, or for a client without a key (a Solana RPC node) its address's, so
+    /// every node has a budget of its own and no key-less client drains another's.
+    /// </summary>
+    private static string BudgetKeyHash(ApiProfile profile, AttentionClientOptions options) =>
+        ClientRateLimitPartition.HashApiKey(string.IsNullOrEmpty(options.ApiKey) ? options.ResolveBaseAddress(profile).AbsoluteUri : options.ApiKey);
 
     public RetryBudgetPartition Partition => partition;
 
