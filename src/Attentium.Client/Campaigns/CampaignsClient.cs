@@ -163,9 +163,10 @@ public class CampaignsClient
         PaymentRecord record;
         Transaction transaction;
         ulong lastValid;
+        bool won;
         try
         {
-            (record, transaction, lastValid) = await SignAndRecordAsync(invoice, agent, cancellationToken).ConfigureAwait(false);
+            (record, won, transaction, lastValid) = await SignAndRecordAsync(invoice, agent, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -173,7 +174,7 @@ public class CampaignsClient
             throw;
         }
 
-        if (!string.Equals(record.Signature, transaction.Signature, StringComparison.Ordinal))
+        if (!won)
         {
             // Another call recorded a payment for this campaign first (a lease that ran out): never send a second one.
             return await ResumeRecordedAsync(record, cancellationToken).ConfigureAwait(false);
@@ -185,10 +186,10 @@ public class CampaignsClient
     }
 
     /// <summary>
-    /// Builds (or inspects) and signs the payment, then records it; returns the record that won (the caller's own, or one
-    /// another call recorded first, whose signature then differs from <c>transaction</c>'s).
+    /// Builds (or inspects) and signs the payment, then records it; returns the record that won (the caller's own, or, with
+    /// <c>Won</c> false, one another call recorded first).
     /// </summary>
-    private async Task<(PaymentRecord Record, Transaction Transaction, ulong LastValid)> SignAndRecordAsync(PaymentInvoice invoice, ISolanaSigner agent, CancellationToken cancellationToken)
+    private async Task<(PaymentRecord Record, bool Won, Transaction Transaction, ulong LastValid)> SignAndRecordAsync(PaymentInvoice invoice, ISolanaSigner agent, CancellationToken cancellationToken)
     {
         var units = Usdc.ToBaseUnits(invoice.Amount);
         Transaction transaction;
@@ -211,10 +212,10 @@ public class CampaignsClient
         if (!await _payments.Ledger.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
         {
             var first = await _payments.Ledger.FindAsync(invoice.CampaignId, cancellationToken).ConfigureAwait(false);
-            return (first ?? throw new InvalidOperationException($"The ledger refused the record of campaign {invoice.CampaignId} but holds none."), transaction, lastValid);
+            return (first ?? throw new InvalidOperationException($"The ledger refused the record of campaign {invoice.CampaignId} but holds none."), false, transaction, lastValid);
         }
 
-        return (record, transaction, lastValid);
+        return (record, true, transaction, lastValid);
     }
 
     /// <summary>Step 3: <c>POST /v1/verify</c> again with the payment headers; returns the campaign keys.</summary>
