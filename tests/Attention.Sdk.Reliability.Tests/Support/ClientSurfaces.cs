@@ -73,6 +73,7 @@ internal static class ClientSurfaces
                 AttemptTimeout = setup.AttemptTimeout,
                 Timeout = setup.Timeout,
                 MaxRetryAfter = setup.MaxRetryAfter,
+                RetryBudgetProvider = new Attention.Sdk.RateLimiting.InProcessRetryBudgetProvider(),
             };
             var rpc = setup.Transport is { } transport
                 ? new SolanaRpcClient(rpcOptions, new HttpClient(transport, disposeHandler: false) { Timeout = setup.AttemptTimeout })
