@@ -13,6 +13,7 @@ namespace Attention.Sdk.Benchmarks;
 /// <c>--key-churn [keys] [baseline-keys]</c> prints limiter count, timers and heap while a million keys come and go (see <see cref="KeyChurn"/>);
 /// <c>--permit-latency &lt;redis&gt; [permits] [callers]</c> compares the Redis and in-process limiters (see <see cref="PermitLatency"/>);
 /// <c>--soak [seconds] [callers] [window-seconds] [reads-only-seconds]</c> runs the mixed sandbox workload with payments and checks it never stalls (see <see cref="SandboxSoak"/>).
+/// <c>--outage-probe [seconds] [callers] [interval-ms]</c> counts connection attempts per failed call during an outage, retry budget off and on (see <see cref="OutageProbe"/>).
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--permit-latency")
         {
             return PermitLatency.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "--outage-probe")
+        {
+            return OutageProbe.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "--key-churn")

@@ -58,6 +58,32 @@ public abstract class AttentionClientOptions
     /// <summary>Turns the client-side rate limiter off (the server's 429 answers are still retried). Default: <see langword="true"/>.</summary>
     public bool EnableClientRateLimit { get; set; } = true;
 
+    /// <summary>
+    /// Limits retries to a share of recent calls per API and key (see <see cref="RetryBudgetRatio"/>), so an outage is not
+    /// multiplied by every caller's retries: when the budget is empty a failed attempt is not retried and the call throws its
+    /// failure with <see cref="AttentionException.RetryBudgetExhausted"/> set. Default: <see langword="true"/>.
+    /// </summary>
+    public bool EnableRetryBudget { get; set; } = true;
+
+    /// <summary>
+    /// Retries earned per call by the retry budget (0.2: one retry per five recent calls), between 0 and 1. Calls count for
+    /// about ten seconds. Default: 0.2.
+    /// </summary>
+    public double RetryBudgetRatio { get; set; } = 0.2;
+
+    /// <summary>
+    /// Retries per second the retry budget allows whatever the traffic, so a client making few calls can still retry; the
+    /// budget of an idle key holds ten seconds' worth. Default: 2.
+    /// </summary>
+    public double RetryBudgetMinPerSecond { get; set; } = 2;
+
+    /// <summary>
+    /// Where retry budgets are kept. Default: <see langword="null"/>, the in-process
+    /// <see cref="RateLimiting.InProcessRetryBudgetProvider.Shared"/> (one budget per API and key in this process); a distributed
+    /// provider (for example Redis, package <c>Attention.Sdk.Redis</c>) shares each key's budget across processes.
+    /// </summary>
+    public RateLimiting.IRetryBudgetProvider? RetryBudgetProvider { get; set; }
+
     /// <summary>Appended to the <c>User-Agent</c> header (for example <c>my-app/1.2</c>). Default: none.</summary>
     public string? UserAgentSuffix { get; set; }
 
@@ -138,8 +164,28 @@ public abstract class AttentionClientOptions
             throw new ArgumentOutOfRangeException(nameof(RateLimit), $"{nameof(RateLimit)} needs a positive permit limit and window.");
         }
 
+        if (EnableRetryBudget)
+        {
+            try
+            {
+                CreateRetryBudgetPolicy().Validate();
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                var name = ex.ParamName == nameof(RateLimiting.RetryBudgetPolicy.Ratio) ? nameof(RetryBudgetRatio) : nameof(RetryBudgetMinPerSecond);
+                throw new ArgumentOutOfRangeException(name, ex.ActualValue, $"{name} is out of range: {ex.Message}");
+            }
+        }
+
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }
+
+    /// <summary>The retry budget these options describe (<see cref="RetryBudgetRatio"/>, <see cref="RetryBudgetMinPerSecond"/>).</summary>
+    internal RateLimiting.RetryBudgetPolicy CreateRetryBudgetPolicy() => new()
+    {
+        Ratio = RetryBudgetRatio,
+        MinRetriesPerSecond = RetryBudgetMinPerSecond,
+    };
 
     /// <summary>The base address in use: <see cref="BaseAddress"/> or the API's default, always ending in a slash.</summary>
     public Uri ResolveBaseAddress(ApiProfile profile)
@@ -175,6 +221,9 @@ public abstract class AttentionClientOptions
         EnableClientRateLimit = reader.Boolean(nameof(EnableClientRateLimit)) ?? EnableClientRateLimit;
         UserAgentSuffix = reader.String(nameof(UserAgentSuffix)) ?? UserAgentSuffix;
         AllowInsecureTransport = reader.Boolean(nameof(AllowInsecureTransport)) ?? AllowInsecureTransport;
+        EnableRetryBudget = reader.Boolean(nameof(EnableRetryBudget)) ?? EnableRetryBudget;
+        RetryBudgetRatio = reader.Double(nameof(RetryBudgetRatio)) ?? RetryBudgetRatio;
+        RetryBudgetMinPerSecond = reader.Double(nameof(RetryBudgetMinPerSecond)) ?? RetryBudgetMinPerSecond;
         if (reader.Section(nameof(RateLimit)) is { } limit)
         {
             var permits = limit.Int32(nameof(RateLimitPolicy.PermitLimit));
@@ -222,6 +271,10 @@ public abstract class AttentionClientOptions
         RetryBaseDelay = source.RetryBaseDelay;
         MaxRetryDelay = source.MaxRetryDelay;
         MaxRetryAfter = source.MaxRetryAfter;
+        EnableRetryBudget = source.EnableRetryBudget;
+        RetryBudgetRatio = source.RetryBudgetRatio;
+        RetryBudgetMinPerSecond = source.RetryBudgetMinPerSecond;
+        RetryBudgetProvider = source.RetryBudgetProvider;
         TimeProvider = source.TimeProvider;
     }
 

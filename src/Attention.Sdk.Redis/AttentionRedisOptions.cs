@@ -21,6 +21,12 @@ public sealed class AttentionRedisOptions
     /// <summary>What a rate-limited call does when Redis cannot be reached. Default: <see cref="RedisUnavailableBehavior.FailClosed"/>.</summary>
     public RedisUnavailableBehavior RateLimitWhenUnavailable { get; set; } = RedisUnavailableBehavior.FailClosed;
 
+    /// <summary>
+    /// Share each API key's retry budget across processes (<see cref="RedisRetryBudgetProvider"/>): during an outage the whole
+    /// fleet retries within one budget; while Redis is down no call is retried. Default: <see langword="true"/>.
+    /// </summary>
+    public bool RetryBudget { get; set; } = true;
+
     /// <summary>Keep Attentium's payment ledger in Redis. Default: <see langword="true"/>.</summary>
     public bool PaymentLedger { get; set; } = true;
 

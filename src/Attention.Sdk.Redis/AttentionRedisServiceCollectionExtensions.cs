@@ -17,7 +17,8 @@ public static class AttentionRedisServiceCollectionExtensions
 {
     /// <summary>
     /// One call for a fleet: every Attention Factory, Attentium and AutoPersonas client resolved from the container takes its
-    /// client-side rate limit from Redis (<see cref="RedisClientRateLimiterProvider"/>), Attentium clients record payments in
+    /// client-side rate limit from Redis (<see cref="RedisClientRateLimiterProvider"/>) and its retry budget too
+    /// (<see cref="RedisRetryBudgetProvider"/>), Attentium clients record payments in
     /// <see cref="RedisPaymentLedger"/>, and <see cref="IWebhookDeduplicationStore"/> resolves to
     /// <see cref="RedisWebhookDeduplicationStore"/>. A provider or ledger set explicitly in a client's options wins. The connection
     /// is the registered <see cref="IConnectionMultiplexer"/>, or one made from <see cref="AttentionRedisOptions.Configuration"/>
@@ -61,6 +62,21 @@ public static class AttentionRedisServiceCollectionExtensions
             UseRateLimiter<AutoPersonasClientOptions>(services);
         }
 
+        if (options.RetryBudget)
+        {
+            services.TryAddSingleton(provider => new RedisRetryBudgetProvider(
+                provider.GetRequiredService<IConnectionMultiplexer>(),
+                new RedisRetryBudgetOptions
+                {
+                    KeyPrefix = options.KeyPrefix,
+                    Database = options.Database,
+                    LoggerFactory = provider.GetService<ILoggerFactory>(),
+                }));
+            UseRetryBudget<AttentionFactoryClientOptions>(services);
+            UseRetryBudget<AttentiumClientOptions>(services);
+            UseRetryBudget<AutoPersonasClientOptions>(services);
+        }
+
         if (options.PaymentLedger)
         {
             services.TryAddSingleton(provider => new RedisPaymentLedger(
@@ -85,6 +101,13 @@ public static class AttentionRedisServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static void UseRetryBudget<TOptions>(IServiceCollection services)
+        where TOptions : AttentionClientOptions
+    {
+        services.AddSingleton<IPostConfigureOptions<TOptions>>(provider =>
+            new PostConfigureOptions<TOptions>(Options.Options.DefaultName, o => o.RetryBudgetProvider ??= provider.GetRequiredService<RedisRetryBudgetProvider>()));
     }
 
     private static void UseRateLimiter<TOptions>(IServiceCollection services)

@@ -10,7 +10,14 @@ internal static class RedisKeys
     public static RedisKey RateLimit(string prefix, Attention.Sdk.RateLimiting.ClientRateLimitPartition partition) =>
         $"{prefix}ratelimit:{partition.ApiName}:{partition.KeyHash}:{partition.Policy.PermitLimit}:{partition.Policy.Window.Ticks}";
 
+    public static RedisKey RetryBudget(string prefix, Attention.Sdk.RateLimiting.RetryBudgetPartition partition) =>
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{prefix}retrybudget:{partition.ApiName}:{partition.KeyHash}:{partition.Policy.Ratio:R}:{partition.Policy.MinRetriesPerSecond:R}:{partition.Policy.Window.Ticks}");
+
     public static RedisKey Payment(string prefix, string campaignId) => $"{prefix}payment:{campaignId}";
+
+    public static RedisKey Reservation(string prefix, string campaignId) => $"{prefix}reservation:{campaignId}";
 
     // Webhook keys come from the sender: hashed, so their length and bytes are bounded whatever arrives.
     public static RedisKey Webhook(string prefix, string deduplicationKey) =>

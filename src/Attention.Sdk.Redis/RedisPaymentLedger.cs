@@ -23,6 +23,20 @@ public sealed class RedisPaymentLedger : IPaymentLedger
         return 1
         """;
 
+    // KEYS[1] the record, KEYS[2] the reservation; ARGV: owner, lease (ms). 0 reserved, 1 already recorded, 2 held by another.
+    private const string ReserveScript = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 1 end
+        local holder = redis.call('GET', KEYS[2])
+        if holder and holder ~= ARGV[1] then return 2 end
+        redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+        return 0
+        """;
+
+    private const string ReleaseScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+        return 1
+        """;
+
     private const string MarkSubmittedScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'submitted', '1') end
         return 1
@@ -123,6 +137,44 @@ public sealed class RedisPaymentLedger : IPaymentLedger
         ArgumentException.ThrowIfNullOrEmpty(campaignId);
         await EnsureDurableAsync(cancellationToken).ConfigureAwait(false);
         await RunAsync(db => db.ScriptEvaluateAsync(MarkSubmittedScript, [RedisKeys.Payment(_options.KeyPrefix, campaignId)]), "mark the payment submitted", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One script checks for a record and sets the reservation (<c>SET PX</c> with the lease) atomically, so of any number of
+    /// processes one gets <see cref="PaymentReservation.Reserved"/>. The reservation is a key of its own
+    /// (<c>reservation:{campaign id}</c>) that expires with its lease: a holder that died blocks the others for one lease at most.
+    /// </remarks>
+    /// <exception cref="AttentionRedisUnavailableException">Redis cannot be reached (nothing may be signed).</exception>
+    /// <exception cref="RedisLedgerNotDurableException">The server is not durable (see <see cref="RedisPaymentLedgerOptions.Durability"/>).</exception>
+    public async ValueTask<PaymentReservation> TryReserveAsync(string campaignId, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(campaignId);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        await EnsureDurableAsync(cancellationToken).ConfigureAwait(false);
+        var result = await RunAsync(
+            db => db.ScriptEvaluateAsync(
+                ReserveScript,
+                [RedisKeys.Payment(_options.KeyPrefix, campaignId), RedisKeys.Reservation(_options.KeyPrefix, campaignId)],
+                [owner, (long)Math.Ceiling(lease.TotalMilliseconds)]),
+            "reserve the campaign",
+            cancellationToken).ConfigureAwait(false);
+        return (long)result switch
+        {
+            0 => PaymentReservation.Reserved,
+            1 => PaymentReservation.AlreadyRecorded,
+            _ => PaymentReservation.ReservedByOther,
+        };
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="AttentionRedisUnavailableException">Redis cannot be reached (the reservation then ends with its lease).</exception>
+    public async ValueTask ReleaseReservationAsync(string campaignId, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(campaignId);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        await RunAsync(db => db.ScriptEvaluateAsync(ReleaseScript, [RedisKeys.Reservation(_options.KeyPrefix, campaignId)], [owner]), "release the reservation", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string?> FindDurabilityGapAsync(CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace Attention.Sdk.DependencyInjection;
 /// <summary>
 /// Binds every setting of an <see cref="AttentionClientOptions"/>-derived type from configuration, strictly and without reflection:
 /// the shared keys (<c>BaseAddress</c>, <c>ApiKey</c>, <c>Timeout</c>, <c>AttemptTimeout</c>, <c>MaxRetries</c>, <c>RetryBaseDelay</c>,
-/// <c>MaxRetryDelay</c>, <c>MaxRetryAfter</c>, <c>EnableClientRateLimit</c>, <c>UserAgentSuffix</c>, <c>AllowInsecureTransport</c>,
+/// <c>MaxRetryDelay</c>, <c>MaxRetryAfter</c>, <c>EnableClientRateLimit</c>, <c>UserAgentSuffix</c>, <c>AllowInsecureTransport</c>, <c>EnableRetryBudget</c>, <c>RetryBudgetRatio</c>, <c>RetryBudgetMinPerSecond</c>,
 /// <c>RateLimit:PermitLimit</c>, <c>RateLimit:Window</c>, <c>RateLimit:Behavior</c>) and the client's own (polling, scopes, cluster...).
 /// A key that is not a setting, or a value that cannot be read, is refused naming its full key; nothing falls back to a default.
 /// Durations are <c>hh:mm:ss</c> (invariant) or a number of seconds. Missing keys leave the current value. (The options also hold a

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Attention.Sdk.RateLimiting;
 
 namespace Attention.Sdk;
 
@@ -49,6 +50,9 @@ public sealed record ApiErrorDetails
     /// <summary>How many attempts were made.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>Whether a retry was due but refused by the retry budget (see <see cref="AttentionException.RetryBudgetExhausted"/>).</summary>
+    public bool RetryBudgetExhausted { get; init; }
+
     /// <summary>The permission (scope) the call needs, when the API declares one; used for 403 messages.</summary>
     public string? RequiredPermission { get; init; }
 
@@ -79,6 +83,11 @@ public sealed record ApiErrorDetails
         if (RequestId is not null)
         {
             text.Append(" request-id ").Append(RequestId);
+        }
+
+        if (RetryBudgetExhausted)
+        {
+            text.Append(' ').Append(RetryBudgetText.NotRetried(Attempts));
         }
 
         return text.ToString();

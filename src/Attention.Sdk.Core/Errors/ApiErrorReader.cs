@@ -42,6 +42,7 @@ internal static class ApiErrorReader
             Route = call?.Route,
             IdempotencyKey = call?.IdempotencyKey,
             Attempts = call?.Attempts ?? 1,
+            RetryBudgetExhausted = call?.RetryBudgetExhausted ?? false,
             RequiredPermission = call?.RequiredPermission,
         };
     }

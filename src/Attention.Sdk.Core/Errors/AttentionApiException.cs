@@ -24,6 +24,7 @@ public class AttentionApiException : AttentionException
         Route = details.Route;
         IdempotencyKey = details.IdempotencyKey;
         Attempts = details.Attempts;
+        RetryBudgetExhausted = details.RetryBudgetExhausted;
     }
 
     /// <summary>The HTTP status code.</summary>

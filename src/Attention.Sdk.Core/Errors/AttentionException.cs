@@ -32,4 +32,11 @@ public class AttentionException : Exception
 
     /// <summary>How many HTTP attempts were made (1 when nothing was retried; 0 when nothing was sent).</summary>
     public int Attempts { get; init; }
+
+    /// <summary>
+    /// True when the failure was retryable but the retry budget for this API and key was empty, so the SDK did not retry it
+    /// (many recent calls failed: the service is likely down, and retrying would only add load). <see cref="Attempts"/> counts
+    /// the attempts actually made. See <see cref="AttentionClientOptions.EnableRetryBudget"/>.
+    /// </summary>
+    public bool RetryBudgetExhausted { get; init; }
 }

@@ -38,6 +38,12 @@ internal sealed class ApiCallContext
 
     public int Attempts { get; set; }
 
+    /// <summary>Set when a retry was due but the retry budget was empty, so the call ends with the failure at hand.</summary>
+    public bool RetryBudgetExhausted { get; set; }
+
+    /// <summary>The attempt whose retry was last taken from the retry budget (0: none), so a replayed outcome does not pay twice.</summary>
+    public int RetryBudgetPaidForAttempt { get; set; }
+
     /// <summary>The request being sent, set by the resilience handler for its retry rules (only when a retry is due).</summary>
     public HttpRequestMessage? Request { get; set; }
 

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Attention.Sdk.RateLimiting;
 using Attention.Sdk.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -245,24 +246,27 @@ public sealed class ApiConnection
         var attempts = call?.Attempts ?? 0;
         var where = $"{method} {route}";
         var hint = AmbiguityHint(message, call);
+        var exhausted = call?.RetryBudgetExhausted ?? false;
+        var budget = exhausted ? " " + RetryBudgetText.NotRetried(attempts) : string.Empty;
+
         switch (ex)
         {
             case TimeoutRejectedException rejected:
                 return new AttentionTimeoutException(
-                    $"{where} did not complete within the overall timeout of {_options.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{hint}",
+                    $"{where} did not complete within the overall timeout of {_options.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{budget}{hint}",
                     _options.Timeout,
-                    rejected) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts };
+                    rejected) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts, RetryBudgetExhausted = exhausted };
             case AttemptTimeoutException attempt:
                 return new AttentionTimeoutException(
-                    $"{where} timed out: no attempt completed within {attempt.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{hint}",
+                    $"{where} timed out: no attempt completed within {attempt.Timeout.TotalSeconds:0.###} s ({attempts} attempt(s)).{budget}{hint}",
                     attempt.Timeout,
-                    attempt) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts };
+                    attempt) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts, RetryBudgetExhausted = exhausted };
             case var _ when TransportFailures.IsTransportFailure(ex):
                 var notSent = RetryClassifier.ProvesNothingWasSent(ex);
                 return new AttentionTransportException(
-                    $"{where} failed at the network level after {attempts} attempt(s): {ex.Message}{(notSent ? " Nothing reached the server." : hint)}",
+                    $"{where} failed at the network level after {attempts} attempt(s): {ex.Message}{budget}{(notSent ? " Nothing reached the server." : hint)}",
                     ex,
-                    notSent) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts };
+                    notSent) { Method = method, Route = route, IdempotencyKey = key, Attempts = attempts, RetryBudgetExhausted = exhausted };
             default:
                 return null;
         }

@@ -30,6 +30,8 @@ internal sealed class ResilienceHandler : DelegatingHandler
     private readonly AttemptDeadlines? _attemptDeadlines;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
+    private readonly RetryBudgetGate? _retryBudget;
+    private readonly int _maxAttempts;
 
     public ResilienceHandler(ApiProfile profile, AttentionClientOptions options, ClientRateLimitGate? rateLimit)
     {
@@ -37,6 +39,8 @@ internal sealed class ResilienceHandler : DelegatingHandler
         _timeout = options.Timeout;
         _sender = new AttemptSender((request, token) => base.SendAsync(request, token), rateLimit);
         _classifier = new RetryClassifier(profile, options.MaxRetryAfter, options.TimeProvider);
+        _retryBudget = RetryBudgetGate.Create(profile, options);
+        _maxAttempts = options.MaxRetries + 1;
         _attemptDeadlines = IsInfinite(options.AttemptTimeout) ? null : new AttemptDeadlines(options.AttemptTimeout, _time);
 
         // With a rate limit the first attempt may wait for a permit, and that wait belongs inside the overall timeout,
@@ -47,19 +51,21 @@ internal sealed class ResilienceHandler : DelegatingHandler
             : new AttemptDeadlines(_timeout, _time, isOverallTimeout: true);
         if (options.MaxRetries > 0 || !_directFirstAttempt)
         {
-            _pipeline = BuildPipeline(options, _classifier);
+            _pipeline = BuildPipeline(options, _classifier, this);
         }
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = ApiCallContext.GetOrCreate(request);
+        _retryBudget?.RecordCall();
         Outcome<HttpResponseMessage> outcome;
         if (_directFirstAttempt)
         {
             var started = _time.GetTimestamp();
             outcome = await _sender.SendAsync(request, call, _firstAttemptDeadlines, cancellationToken).ConfigureAwait(false);
-            if (_pipeline is not null && _classifier.ShouldRetry(request, outcome.Result, outcome.Exception, cancellationToken))
+            if (_pipeline is not null && _classifier.ShouldRetry(request, outcome.Result, outcome.Exception, cancellationToken)
+                && await MayRetryAsync(call, cancellationToken).ConfigureAwait(false))
             {
                 outcome = await RunPipelineAsync(_pipeline, request, call, outcome, _time.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
             }
@@ -118,7 +124,29 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(AttentionClientOptions options, RetryClassifier classifier)
+    /// <summary>
+    /// Whether a retry the rules allow may be made: the last attempt is never retried (nothing is withdrawn for it), and
+    /// otherwise one retry is taken from the retry budget; an empty budget ends the call with the failure at hand.
+    /// </summary>
+    private async ValueTask<bool> MayRetryAsync(ApiCallContext call, CancellationToken cancellationToken)
+    {
+        // The first outcome is judged twice when the pipeline replays it: one attempt pays for one retry at most.
+        if (_retryBudget is null || call.Attempts >= _maxAttempts || call.RetryBudgetPaidForAttempt == call.Attempts)
+        {
+            return true;
+        }
+
+        call.RetryBudgetPaidForAttempt = call.Attempts;
+        if (await _retryBudget.TryWithdrawAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        call.RetryBudgetExhausted = true;
+        return false;
+    }
+
+    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(AttentionClientOptions options, RetryClassifier classifier, ResilienceHandler handler)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
         if (!IsInfinite(options.Timeout))
@@ -138,8 +166,10 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Context.Properties.GetValue(s_callKey, null!) is { Request: { } request } call
-                    && classifier.ShouldRetry(request, args.Outcome.Result, args.Outcome.Exception, call.CallerToken)),
+                ShouldHandle = args => args.Context.Properties.GetValue(s_callKey, null!) is { Request: { } request } call
+                    && classifier.ShouldRetry(request, args.Outcome.Result, args.Outcome.Exception, call.CallerToken)
+                        ? handler.MayRetryAsync(call, call.CallerToken)
+                        : ValueTask.FromResult(false),
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { } response ? classifier.RetryAfterFor(response) : null),
             });

@@ -153,6 +153,44 @@ public class CampaignsClient
             throw new PaymentCapExceededException(invoice.CampaignId, invoice.Amount, cap);
         }
 
+        // Only the holder of the ledger's reservation signs: others wait for its record and confirm that payment.
+        var owner = Guid.NewGuid().ToString("N");
+        if (await PaymentReservations.ReserveOrAwaitRecordAsync(_payments.Ledger, invoice.CampaignId, owner, cancellationToken).ConfigureAwait(false) is { } recordedByOther)
+        {
+            return await ResumeRecordedAsync(recordedByOther, cancellationToken).ConfigureAwait(false);
+        }
+
+        PaymentRecord record;
+        Transaction transaction;
+        ulong lastValid;
+        bool won;
+        try
+        {
+            (record, won, transaction, lastValid) = await SignAndRecordAsync(invoice, agent, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await PaymentReservations.ReleaseAsync(_payments.Ledger, invoice.CampaignId, owner).ConfigureAwait(false);
+            throw;
+        }
+
+        if (!won)
+        {
+            // Another call recorded a payment for this campaign first (a lease that ran out): never send a second one.
+            return await ResumeRecordedAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _payments.SendAsync(transaction, cancellationToken).ConfigureAwait(false);
+        await _payments.ConfirmAsync(invoice.CampaignId, record.Signature, lastValid, Convert.FromBase64String(record.SignedTransaction!), cancellationToken).ConfigureAwait(false);
+        return new CampaignPayment(invoice.CampaignId, record.Signature, record.Agent, invoice.Amount, Resumed: false);
+    }
+
+    /// <summary>
+    /// Builds (or inspects) and signs the payment, then records it; returns the record that won (the caller's own, or, with
+    /// <c>Won</c> false, one another call recorded first).
+    /// </summary>
+    private async Task<(PaymentRecord Record, bool Won, Transaction Transaction, ulong LastValid)> SignAndRecordAsync(PaymentInvoice invoice, ISolanaSigner agent, CancellationToken cancellationToken)
+    {
         var units = Usdc.ToBaseUnits(invoice.Amount);
         Transaction transaction;
         ulong lastValid;
@@ -173,14 +211,11 @@ public class CampaignsClient
         var record = new PaymentRecord(invoice.CampaignId, signature, agent.PublicKey.ToBase58(), invoice.Amount, Convert.ToBase64String(bytes), lastValid, _options.TimeProvider.GetUtcNow());
         if (!await _payments.Ledger.TryRecordAsync(record, cancellationToken).ConfigureAwait(false))
         {
-            // Another call recorded a payment for this campaign first: never send a second one.
             var first = await _payments.Ledger.FindAsync(invoice.CampaignId, cancellationToken).ConfigureAwait(false);
-            return await ResumeRecordedAsync(first!, cancellationToken).ConfigureAwait(false);
+            return (first ?? throw new InvalidOperationException($"The ledger refused the record of campaign {invoice.CampaignId} but holds none."), false, transaction, lastValid);
         }
 
-        await _payments.SendAsync(transaction, cancellationToken).ConfigureAwait(false);
-        await _payments.ConfirmAsync(invoice.CampaignId, signature, lastValid, bytes, cancellationToken).ConfigureAwait(false);
-        return new CampaignPayment(invoice.CampaignId, signature, record.Agent, invoice.Amount, Resumed: false);
+        return (record, true, transaction, lastValid);
     }
 
     /// <summary>Step 3: <c>POST /v1/verify</c> again with the payment headers; returns the campaign keys.</summary>

@@ -31,6 +31,9 @@ public sealed class FilePaymentLedger : IPaymentLedger, IDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, PaymentRecord> _records = new(StringComparer.Ordinal);
+
+    // In memory: the file is open in one process only, and nothing is sent before a record, so a lost reservation loses nothing.
+    private readonly PaymentReservationTable _reservations = new();
     private readonly FileStream _file;
     private long _length;
     private bool _faulted;
@@ -107,12 +110,37 @@ public sealed class FilePaymentLedger : IPaymentLedger, IDisposable
             // On disk before the caller may send the payment.
             Append(new LedgerLine { Recorded = record });
             _records[record.CampaignId] = record;
+            _reservations.Release(record.CampaignId, owner: null);
             return true;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<PaymentReservation> TryReserveAsync(string campaignId, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _reservations.TryReserve(campaignId, owner, lease, recorded: _records.ContainsKey(campaignId));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask ReleaseReservationAsync(string campaignId, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        _reservations.Release(campaignId, owner);
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -16,6 +16,8 @@ public sealed class OptionsValidationTests
         { "MaxRetryDelay", o => o.MaxRetryDelay = TimeSpan.Zero },
         { "MaxRetryAfter", o => o.MaxRetryAfter = TimeSpan.FromSeconds(-1) },
         { "UserAgentSuffix", o => o.UserAgentSuffix = "bad\r\nheader" },
+        { "RetryBudgetRatio", o => o.RetryBudgetRatio = 2 },
+        { "RetryBudgetMinPerSecond", o => o.RetryBudgetMinPerSecond = -1 },
     };
 
     [Theory]

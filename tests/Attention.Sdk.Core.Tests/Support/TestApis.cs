@@ -32,6 +32,9 @@ public static class TestApis
         MaxRetryDelay = TimeSpan.FromMilliseconds(50),
         AttemptTimeout = TimeSpan.FromSeconds(10),
         Timeout = TimeSpan.FromSeconds(30),
+
+        // Tests run in parallel with one key: a budget per options keeps one test's failures from stopping another's retries.
+        RetryBudgetProvider = new Attention.Sdk.RateLimiting.InProcessRetryBudgetProvider(),
     };
 
     public static ApiConnection Connect(ApiProfile profile, TestClientOptions options) =>

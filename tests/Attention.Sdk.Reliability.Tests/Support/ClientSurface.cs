@@ -59,6 +59,8 @@ internal sealed record ClientSetup
         options.MaxRetryAfter = MaxRetryAfter;
         // The suites fire thousands of calls; the documented per-key limits are tested elsewhere.
         options.EnableClientRateLimit = false;
+        // A retry budget per client: the suites fail thousands of calls on purpose, and the retry rules are what they test.
+        options.RetryBudgetProvider = new Attention.Sdk.RateLimiting.InProcessRetryBudgetProvider();
         // In-process roots are plain-http names (reliability.test), which would otherwise refuse to carry a key.
         options.AllowInsecureTransport = true;
         return options;

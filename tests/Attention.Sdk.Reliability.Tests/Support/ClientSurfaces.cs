@@ -74,6 +74,7 @@ internal static class ClientSurfaces
                 Timeout = setup.Timeout,
                 MaxRetryAfter = setup.MaxRetryAfter,
                 TimeProvider = setup.TimeProvider,
+                RetryBudgetProvider = new Attention.Sdk.RateLimiting.InProcessRetryBudgetProvider(),
             };
             var rpc = setup.Transport is { } transport
                 ? new SolanaRpcClient(rpcOptions, new HttpClient(transport, disposeHandler: false) { Timeout = setup.AttemptTimeout })
