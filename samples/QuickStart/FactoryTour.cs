@@ -64,7 +64,7 @@ public static class FactoryTour
             idempotencyKey: $"quickstart-post-{Guid.NewGuid():N}",
             cancellationToken).ConfigureAwait(false);
         progress.Ok($"Action {action.Id} is {action.Status}");
-        action = await client.Actions.WaitForActionCompletionAsync(rental.Id, action.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        action = await client.Actions.WaitForActionFinishedAsync(rental.Id, action.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         progress.Ok($"Action finished: {action.Status}");
 
         if (receiver is not null)

@@ -17,7 +17,7 @@ namespace AttentionFactory;
 /// <see cref="Actions"/>, <see cref="Analytics"/>, <see cref="Billing"/> and <see cref="Webhooks"/>. Thread-safe; create one
 /// and reuse it (or register it with <c>services.AddAttentionFactoryClient(...)</c>). Members are virtual for mocking.
 /// </summary>
-public class AttentionFactoryClient
+public partial class AttentionFactoryClient
 {
     /// <summary>What the shared pipeline needs to know about this API: it honours <c>Idempotency-Key</c>, keys start with <c>af_live_sk_</c> or <c>af_test_sk_</c>.</summary>
     internal static readonly ApiProfile Profile = new("attention-factory", new Uri("https://api.attentionfactory.com/v1"))
@@ -50,6 +50,7 @@ public class AttentionFactoryClient
         var connection = new FactoryConnection(
             new ApiConnection(httpClient, Profile, options, new ApiExceptionFactory { Custom = InsufficientCreditsException.TryCreate }),
             options);
+        _api = connection.Api;
         Platforms = new PlatformsClient(connection);
         Rentals = new RentalsClient(connection);
         Branding = new BrandingClient(connection);

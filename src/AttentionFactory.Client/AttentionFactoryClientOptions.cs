@@ -23,7 +23,7 @@ public sealed class AttentionFactoryClientOptions : AttentionClientOptions
     };
 
     /// <summary>
-    /// How <see cref="Actions.ActionsClient.WaitForActionCompletionAsync"/> polls when no <see cref="PollingOptions"/> are passed.
+    /// How <see cref="Actions.ActionsClient.WaitForActionFinishedAsync"/> polls when no <see cref="PollingOptions"/> are passed.
     /// Default: every 2 seconds growing to 30 seconds, for up to 24 hours (actions run on real people's devices).
     /// </summary>
     public PollingOptions ActionCompletionPolling { get; set; } = new()
@@ -34,7 +34,7 @@ public sealed class AttentionFactoryClientOptions : AttentionClientOptions
     };
 
     /// <summary>
-    /// How <see cref="Actions.ActionsClient.WaitForPostAnalyticsAsync"/> polls while the API answers "not yet available".
+    /// How <see cref="Actions.ActionsClient.WaitForPostAnalyticsAvailableAsync"/> polls while the API answers "not yet available".
     /// Default: every second growing to 5 seconds, for up to 2 minutes (the docs say "a few seconds").
     /// </summary>
     public PollingOptions PostAnalyticsPolling { get; set; } = new()

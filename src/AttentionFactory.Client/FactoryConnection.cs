@@ -12,6 +12,9 @@ internal sealed class FactoryConnection(ApiConnection connection, AttentionFacto
 
     public TimeProvider TimeProvider => Options.TimeProvider;
 
+    /// <summary>The shared connection (for the escape hatch).</summary>
+    public ApiConnection Api => connection;
+
     public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         connection.SendAsync(request, type, cancellationToken);
 
@@ -54,7 +57,7 @@ internal sealed class FactoryConnection(ApiConnection connection, AttentionFacto
 }
 
 /// <summary>A response model that keeps the raw JSON the server sent (for shapes the docs do not show).</summary>
-internal interface IRawJson
+internal interface IRawJson : IRawJsonModel
 {
     void AttachRawJson(JsonElement raw);
 }

@@ -136,12 +136,12 @@ public class RentalsClient
     /// (with its live profile when the platform supplies one).
     /// </summary>
     /// <param name="rentalId">The rental id.</param>
-    /// <param name="pollingOptions">Interval, back-off and overall timeout; default <see cref="AttentionFactoryClientOptions.RentalActivationPolling"/>.</param>
+    /// <param name="polling">Interval, back-off and overall timeout; default <see cref="AttentionFactoryClientOptions.RentalActivationPolling"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="RentalTerminatedException">The rental was refunded, cancelled, expired or released instead.</exception>
     /// <exception cref="PollingTimeoutException">It did not become active within the timeout.</exception>
     /// <exception cref="AttentionException">A poll failed (rate limits and 503 are waited out).</exception>
-    public virtual Task<Rental> WaitForRentalActiveAsync(string rentalId, PollingOptions? pollingOptions = null, CancellationToken cancellationToken = default)
+    public virtual Task<Rental> WaitForRentalActiveAsync(string rentalId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rentalId);
         return Poller.PollUntilAsync(
@@ -155,7 +155,7 @@ public class RentalsClient
 
                 return rental.Status == RentalStatus.Active && rental.AnonymizedId is not null;
             },
-            pollingOptions ?? _connection.Options.RentalActivationPolling,
+            polling ?? _connection.Options.RentalActivationPolling,
             _connection.TimeProvider,
             $"rental {rentalId} to become active",
             cancellationToken);
