@@ -18,6 +18,9 @@ internal sealed class FactoryConnection(ApiConnection connection, AttentionFacto
     public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         connection.SendAsync(request, type, cancellationToken);
 
+    public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> type, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        connection.SendAsync(request, type, requestOptions, cancellationToken);
+
     public Task SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
         connection.SendAsync(request, cancellationToken);
 

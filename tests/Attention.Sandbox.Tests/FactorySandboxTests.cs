@@ -62,8 +62,8 @@ public sealed class FactorySandboxTests : IAsyncLifetime
         var client = NewClient();
         var request = new CreateRentalRequest { Platform = Platform.TikTok };
 
-        var first = await client.Rentals.CreateAsync(request, "sandbox-key-1", Ct);
-        var second = await client.Rentals.CreateAsync(request, "sandbox-key-1", Ct);
+        var first = await client.Rentals.CreateAsync(request, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "sandbox-key-1" }, Ct);
+        var second = await client.Rentals.CreateAsync(request, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "sandbox-key-1" }, Ct);
 
         Assert.Equal(first.Id, second.Id);
         Assert.Single(await client.Rentals.ListAsync(cancellationToken: Ct));

@@ -87,4 +87,30 @@ public sealed class EscapeHatchTests(WireMockServer wiremock) : FactoryTestBase(
 
         Assert.Empty(await Scope.GetRequestsAsync());
     }
+
+    [Fact]
+    public async Task Create_rental_with_request_options_sends_the_callers_key_and_returns_status_request_id_headers_and_body()
+    {
+        await Scope.StubAsync("POST", "v1/rentals", status: 202, body: DocsExamples.WarmingRental, headers: new Dictionary<string, string> { ["X-Request-Id"] = "req_rent_1" });
+        var requestOptions = new RequestOptions { IdempotencyKey = "order-77" };
+
+        var rental = await CreateClient().Rentals.CreateAsync(new Rentals.CreateRentalRequest { Platform = Platforms.Platform.Instagram }, requestOptions, Ct);
+
+        Assert.Equal("order-77", (await SingleRequestAsync("POST", "/v1/rentals")).Header("Idempotency-Key"));
+        var response = Assert.IsType<ApiResponse>(requestOptions.Response);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("req_rent_1", response.RequestId);
+        Assert.StartsWith("application/json", response.Headers["Content-Type"][0]);
+        Assert.Equal(rental.Id, System.Text.Json.JsonDocument.Parse(response.Body).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Create_rental_plain_call_compiles_with_request_and_token_and_mints_a_key()
+    {
+        await Scope.StubAsync("POST", "v1/rentals", status: 202, body: DocsExamples.WarmingRental);
+
+        await CreateClient().Rentals.CreateAsync(new Rentals.CreateRentalRequest { Platform = Platforms.Platform.Instagram }, Ct);
+
+        Assert.False(string.IsNullOrEmpty((await SingleRequestAsync("POST", "/v1/rentals")).Header("Idempotency-Key")));
+    }
 }
