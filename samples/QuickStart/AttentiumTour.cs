@@ -44,11 +44,11 @@ public static class AttentiumTour
             ContentUrl = "https://example.com/image.png",
         };
         progress.Step($"Creating a campaign (at most {request.MaximumCost} USDC; a larger invoice is refused before signing): invoice, inspect, sign, send, confirm, re-submit...");
-        var keys = await client.Campaigns.CreateCampaignAsync(request, agent, cancellationToken).ConfigureAwait(false);
+        var keys = await client.Campaigns.CreateAsync(request, agent, cancellationToken).ConfigureAwait(false);
         progress.Ok($"Campaign {keys.CampaignId} paid by transaction {keys.TxHash}");
 
         progress.Step("Waiting for the verifiers...");
-        var results = await client.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var results = await client.Results.WaitForCampaignFinishedAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: cancellationToken).ConfigureAwait(false);
         var yes = results.Responses.Count(r => r.Answer == "yes");
         progress.Ok($"Results {results.Status}: {yes} of {results.Responses.Count} verifiers answered yes");
     }

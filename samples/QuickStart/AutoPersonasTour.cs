@@ -22,7 +22,7 @@ public static class AutoPersonasTour
 
         progress.Step("Generating a batch of 3 posts...");
         var started = await client.Content.GenerateAsync(new GenerateContentRequest { ProfileId = influencer.ProfileId!, Count = 3 }, cancellationToken).ConfigureAwait(false);
-        var batch = await client.Batches.WaitForCompletionAsync(started.BatchId ?? started.Id!, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var batch = await client.Batches.WaitForBatchFinishedAsync(started.BatchId ?? started.Id!, cancellationToken: cancellationToken).ConfigureAwait(false);
         progress.Ok($"Batch {batch.EffectiveId} is {batch.Status} with {batch.ContentIds?.Count ?? 0} items");
         if (!batch.Status.IsSucceeded || batch.ContentIds is not { Count: > 0 } items)
         {
@@ -37,7 +37,7 @@ public static class AutoPersonasTour
 
         progress.Step("Publishing...");
         await client.Publishing.PublishAsync(item.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var published = await client.Publishing.WaitForPublishAsync(item.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var published = await client.Publishing.WaitForPublishFinishedAsync(item.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         progress.Ok($"Publish {published.Status}: {published.PostUrl}");
     }
 }

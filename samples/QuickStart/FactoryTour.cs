@@ -49,7 +49,7 @@ public static class FactoryTour
 
         var idempotencyKey = $"quickstart-rental-{Guid.NewGuid():N}";
         progress.Step("Renting an Instagram account for one month...");
-        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram, Months = 1 }, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram, Months = 1 }, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken).ConfigureAwait(false);
         progress.Ok($"Rental {rental.Id} is {rental.Status}; charged {rental.CreditsCharged:0.00} credits");
 
         progress.Step("Waiting for the account to activate...");
@@ -64,7 +64,7 @@ public static class FactoryTour
             idempotencyKey: $"quickstart-post-{Guid.NewGuid():N}",
             cancellationToken).ConfigureAwait(false);
         progress.Ok($"Action {action.Id} is {action.Status}");
-        action = await client.Actions.WaitForActionCompletionAsync(rental.Id, action.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        action = await client.Actions.WaitForActionFinishedAsync(rental.Id, action.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         progress.Ok($"Action finished: {action.Status}");
 
         if (receiver is not null)

@@ -18,7 +18,7 @@ namespace AttentionFactory;
 /// and reuse it (or register it with <c>services.AddAttentionFactoryClient(...)</c>, a singleton). Dispose it to release the
 /// <see cref="HttpClient"/> it created; one given to it is never disposed. Members are virtual for mocking.
 /// </summary>
-public class AttentionFactoryClient : AttentionClientBase<AttentionFactoryClientOptions>
+public partial class AttentionFactoryClient : AttentionClientBase<AttentionFactoryClientOptions>
 {
     /// <summary>What the shared pipeline needs to know about this API: it honours <c>Idempotency-Key</c>, keys start with <c>af_live_sk_</c> or <c>af_test_sk_</c>.</summary>
     internal static readonly ApiProfile Profile = new("attention-factory", new Uri("https://api.attentionfactory.com/v1"))
@@ -52,6 +52,7 @@ public class AttentionFactoryClient : AttentionClientBase<AttentionFactoryClient
         var connection = new FactoryConnection(
             new ApiConnection(httpClient, Profile, options, new ApiExceptionFactory { Custom = InsufficientCreditsException.TryCreate }),
             options);
+        _api = connection.Api;
         Platforms = new PlatformsClient(connection);
         Rentals = new RentalsClient(connection);
         Branding = new BrandingClient(connection);

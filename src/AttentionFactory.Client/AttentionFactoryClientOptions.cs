@@ -19,13 +19,13 @@ public sealed class AttentionFactoryClientOptions : AttentionClientOptions
     public PollingOptions RentalActivationPolling { get; set; } = Polling(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), TimeSpan.FromDays(14));
 
     /// <summary>
-    /// How <see cref="Actions.ActionsClient.WaitForActionCompletionAsync"/> polls when no <see cref="PollingOptions"/> are passed.
+    /// How <see cref="Actions.ActionsClient.WaitForActionFinishedAsync"/> polls when no <see cref="PollingOptions"/> are passed.
     /// Default: every 2 seconds growing to 30 seconds, for up to 24 hours (actions run on real people's devices).
     /// </summary>
     public PollingOptions ActionCompletionPolling { get; set; } = Polling(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), TimeSpan.FromHours(24));
 
     /// <summary>
-    /// How <see cref="Actions.ActionsClient.WaitForPostAnalyticsAsync"/> polls while the API answers "not yet available".
+    /// How <see cref="Actions.ActionsClient.WaitForPostAnalyticsAvailableAsync"/> polls while the API answers "not yet available".
     /// Default: every second growing to 5 seconds, for up to 2 minutes (the docs say "a few seconds").
     /// </summary>
     public PollingOptions PostAnalyticsPolling { get; set; } = Polling(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2));

@@ -12,8 +12,14 @@ internal sealed class FactoryConnection(ApiConnection connection, AttentionFacto
 
     public TimeProvider TimeProvider => Options.TimeProvider;
 
+    /// <summary>The shared connection (for the escape hatch).</summary>
+    public ApiConnection Api => connection;
+
     public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
         connection.SendAsync(request, type, cancellationToken);
+
+    public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> type, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        connection.SendAsync(request, type, requestOptions, cancellationToken);
 
     public Task SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
         connection.SendAsync(request, cancellationToken);
@@ -54,7 +60,7 @@ internal sealed class FactoryConnection(ApiConnection connection, AttentionFacto
 }
 
 /// <summary>A response model that keeps the raw JSON the server sent (for shapes the docs do not show).</summary>
-internal interface IRawJson
+internal interface IRawJson : IRawJsonModel
 {
     void AttachRawJson(JsonElement raw);
 }

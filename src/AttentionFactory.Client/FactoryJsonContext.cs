@@ -15,7 +15,7 @@ namespace AttentionFactory;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
-[JsonSerializable(typeof(PlatformList))]
+[JsonSerializable(typeof(Platform))]
 [JsonSerializable(typeof(NicheCatalog))]
 [JsonSerializable(typeof(PlatformCapabilities))]
 [JsonSerializable(typeof(Rental))]

@@ -17,7 +17,7 @@ namespace Attentium;
 /// <see cref="TransactionInspector"/>). The API needs no key; POSTs are never retried after an ambiguous failure. Thread-safe;
 /// create one and reuse it (or register it with <c>services.AddAttentiumClient(...)</c>). Members are virtual for mocking.
 /// </summary>
-public class AttentiumClient : AttentionClientBase<AttentiumClientOptions>
+public partial class AttentiumClient : AttentionClientBase<AttentiumClientOptions>
 {
     /// <summary>What the shared pipeline needs to know about this API: no API key, no idempotency keys (POSTs are not retried after ambiguous failures).</summary>
     internal static readonly ApiProfile Profile = new("attentium", new Uri("https://api.attentium.ai/v1"))
@@ -82,6 +82,7 @@ public class AttentiumClient : AttentionClientBase<AttentiumClientOptions>
         Inspector = paymentServices.Inspector;
         PaymentLedger = paymentServices.Ledger;
         var connection = new ApiConnection(httpClient, Profile, options, new ApiExceptionFactory { Custom = AttentiumErrors.Map });
+        _api = connection;
         var payments = new SolanaPayments(SolanaRpc, Inspector, PaymentLedger, options);
         Market = new MarketClient(connection);
         Campaigns = new CampaignsClient(connection, payments, options);

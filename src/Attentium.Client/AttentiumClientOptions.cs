@@ -64,7 +64,7 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
 
     /// <summary>
     /// The most any single payment may cost, in USDC, whatever the server invoices: an invoice above it is refused with a
-    /// <see cref="PaymentCapExceededException"/> before anything is signed. <see cref="Campaigns.CampaignsClient.CreateCampaignAsync"/>
+    /// <see cref="PaymentCapExceededException"/> before anything is signed. <see cref="Campaigns.CampaignsClient.CreateAsync"/>
     /// also caps at the request's <see cref="Campaigns.CreateCampaignRequest.MaximumCost"/>; the
     /// <see cref="Campaigns.CampaignsClient.PayInvoiceAsync(Campaigns.PaymentInvoice, ISolanaSigner, CancellationToken)"/> overload
     /// without a cap requires this option. Default: <see langword="null"/> (no client-wide cap; the per-call cap applies).
@@ -74,7 +74,7 @@ public sealed class AttentiumClientOptions : AttentionClientOptions
     /// <summary>How the claim-request signature is encoded. Default: <see cref="ClaimSignatureEncoding.Base58"/>.</summary>
     public ClaimSignatureEncoding ClaimSignatureEncoding { get; set; } = ClaimSignatureEncoding.Base58;
 
-    /// <summary>Polling of <see cref="Results.ResultsClient.WaitForCompletionAsync"/>. Default: every 5 s (growing to 30 s), at most 30 minutes.</summary>
+    /// <summary>Polling of <see cref="Results.ResultsClient.WaitForCampaignFinishedAsync"/>. Default: every 5 s (growing to 30 s), at most 30 minutes.</summary>
     public PollingOptions ResultsPolling { get; set; } = Polling(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(30));
 
     /// <summary>The RPC endpoint in use: <see cref="RpcEndpoint"/> or the cluster's public endpoint.</summary>

@@ -29,6 +29,18 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
         return connection.SendRawAsync(request, cancellationToken);
     }
 
+    /// <summary>The escape hatch: the scope the request names is checked against declared scopes, then Core sends it.</summary>
+    public Task<ApiResponse> SendUntypedAsync(ApiRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequiredPermission is { Length: > 0 } permission)
+        {
+            EnsureGranted(request, AutoPersonasScope.FromValue(permission));
+        }
+
+        return connection.SendUntypedAsync(request, requestOptions, cancellationToken);
+    }
+
     /// <summary>Sends and reads a model, attaching the raw body.</summary>
     public async Task<T> SendAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : AutoPersonasModel
@@ -61,7 +73,7 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
             using var document = JsonDocument.Parse(response.Body);
             var root = document.RootElement.Clone();
             var value = root.Deserialize(type) ?? throw new JsonException("The body is JSON null.");
-            value.Raw = root;
+            value.RawJson = root;
             return value;
         }
         catch (Exception ex) when (IsReadFailure(ex))
@@ -76,7 +88,7 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
 
     public static ApiList<T> ReadList<T>(ApiResponse response, JsonTypeInfo<T> itemType, string resourceName)
         where T : AutoPersonasModel =>
-        ApiListReader.Read(response, itemType, resourceName, static (item, element) => item.Raw = element);
+        ApiListReader.Read(response, itemType, resourceName, static (item, element) => item.RawJson = element);
 
     private void EnsureGranted(ApiRequest request, AutoPersonasScope scope)
     {

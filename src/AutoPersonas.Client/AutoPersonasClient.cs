@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Attention.Sdk;
 using Attention.Sdk.Http;
 using Attention.Sdk.RateLimiting;
@@ -22,7 +19,7 @@ namespace AutoPersonas;
 /// The AutoPersonas developer API client: AI influencers, content generation, publishing, analytics and more, grouped by resource
 /// (<see cref="Influencers"/>, <see cref="Content"/>, <see cref="Batches"/>, <see cref="Publishing"/>, <see cref="Analytics"/>,
 /// <see cref="Profiles"/>, <see cref="Accounts"/>, <see cref="Config"/>, <see cref="Characters"/>, <see cref="Collaborations"/>,
-/// <see cref="SocialImport"/>), plus <see cref="SendAsync(HttpMethod, string, JsonNode?, AutoPersonasScope?, CancellationToken)"/>
+/// <see cref="SocialImport"/>), plus <see cref="SendAsync(ApiRequest, CancellationToken)"/>
 /// for the endpoints the SDK does not type. Every call goes through the same pipeline: bearer key, the client-side limit of 60
 /// requests per minute per key (shared by every client with the same key in the process), retries (429 always; 5xx and
 /// timeouts only for GET, PUT and DELETE, because the API documents no idempotency keys), typed errors (a 403 names the scope).
@@ -131,101 +128,30 @@ public class AutoPersonasClient : AttentionClientBase<AutoPersonasClientOptions>
     public virtual SocialImportClient SocialImport { get; }
 
     /// <summary>
-    /// Calls any AutoPersonas endpoint (the API has 100+; the SDK types the 46 the docs list) through the same pipeline as the typed
-    /// methods: bearer key, client-side rate limit, retries (only for GET, HEAD, PUT, DELETE after a 5xx or timeout; 429 always), typed
-    /// exceptions for non-2xx answers. Returns the raw 2xx answer; read it with <see cref="ApiResponse.ParseJson"/> or <see cref="ApiResponse.Text"/>.
+    /// Calls an endpoint the SDK does not type yet through the same pipeline as the typed methods: the API key, retries by the
+    /// endpoint's idempotency mark (a POST is retried after an ambiguous failure only when the request says
+    /// <see cref="ApiRequest.HonoursIdempotencyKey"/>; 429 always), the client-side rate limit of 60 per minute, log redaction and the typed exceptions (a 403 names
+    /// <see cref="ApiRequest.WithRequiredPermission"/>; declared <see cref="AutoPersonasClientOptions.GrantedScopes"/> are checked before sending).
+    /// Returns the raw 2xx answer; read it with <see cref="ApiResponse.ParseJson"/> or <see cref="ApiResponse.Text"/>.
     /// </summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="path">
-    /// The path relative to the base address, optionally with a query string (<c>previews/abc?limit=5</c>); a leading <c>/api/v1/</c> as
-    /// printed in the docs is accepted. Escape ids yourself (<see cref="Uri.EscapeDataString(string)"/>); braces are not allowed.
+    /// <param name="request">
+    /// The request: a route template relative to the base address (a leading copy of the base path is accepted), ids bound with
+    /// <see cref="ApiRequest.WithPath"/> (escaped), query values with <see cref="ApiRequest.WithQuery(string, string?)"/>.
     /// </param>
-    /// <param name="body">A JSON body, or null for none.</param>
-    /// <param name="requiredScope">The scope the endpoint needs, if you know it: a 403 then names it, and declared <see cref="AutoPersonasClientOptions.GrantedScopes"/> are checked before sending.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ArgumentException">The path is empty, absolute or holds braces (nothing was sent).</exception>
+    /// <exception cref="ArgumentException">The route could leave the base address (absolute URL, query or fragment in the template, <c>%</c>, <c>\</c>, dot or empty segments): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (a subtype per status, transport failure or timeout).</exception>
-    public virtual Task<ApiResponse> SendAsync(HttpMethod method, string path, JsonNode? body = null, AutoPersonasScope? requiredScope = null, CancellationToken cancellationToken = default)
-    {
-        var request = RawRequest(method, path);
-        if (body is not null)
-        {
-            request.WithBody(Encoding.UTF8.GetBytes(body.ToJsonString()));
-        }
+    public virtual Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        _connection.SendUntypedAsync(request, null, cancellationToken);
 
-        return _connection.SendRawAsync(request, requiredScope, cancellationToken);
-    }
-
-    /// <summary>Calls any endpoint with a JSON body given as a <see cref="JsonElement"/>; otherwise as <see cref="SendAsync(HttpMethod, string, JsonNode?, AutoPersonasScope?, CancellationToken)"/>.</summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="path">The relative path, optionally with a query string.</param>
-    /// <param name="body">The JSON body.</param>
-    /// <param name="requiredScope">The scope the endpoint needs, if known.</param>
+    /// <summary>Calls an endpoint the SDK does not type yet, with per-call options; otherwise as <see cref="SendAsync(ApiRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">The request (see <see cref="SendAsync(ApiRequest, CancellationToken)"/>).</param>
+    /// <param name="requestOptions">Per-call options (extra headers, an idempotency key where the request is marked to honour one); after the call, <see cref="RequestOptions.Response"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ArgumentException">The path is invalid (nothing was sent).</exception>
-    /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ApiResponse> SendAsync(HttpMethod method, string path, JsonElement body, AutoPersonasScope? requiredScope = null, CancellationToken cancellationToken = default)
-    {
-        var request = RawRequest(method, path);
-        if (body.ValueKind != JsonValueKind.Undefined)
-        {
-            request.WithBody(Encoding.UTF8.GetBytes(body.GetRawText()));
-        }
-
-        return _connection.SendRawAsync(request, requiredScope, cancellationToken);
-    }
-
-    /// <summary>Calls any endpoint with a raw body (for example multipart form data or an audio file); otherwise as <see cref="SendAsync(HttpMethod, string, JsonNode?, AutoPersonasScope?, CancellationToken)"/>.</summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="path">The relative path, optionally with a query string.</param>
-    /// <param name="body">The body bytes.</param>
-    /// <param name="contentType">The body's media type (for example <c>audio/mpeg</c>).</param>
-    /// <param name="requiredScope">The scope the endpoint needs, if known.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ArgumentException">The path or content type is invalid (nothing was sent).</exception>
-    /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ApiResponse> SendAsync(HttpMethod method, string path, ReadOnlyMemory<byte> body, string contentType, AutoPersonasScope? requiredScope = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
-        var request = RawRequest(method, path).WithBody(body.Span, contentType);
-        return _connection.SendRawAsync(request, requiredScope, cancellationToken);
-    }
-
-    private static ApiRequest RawRequest(HttpMethod method, string path)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (Uri.TryCreate(path, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException("Give a path relative to the base address (for example 'influencers/abc'), not an absolute URL.", nameof(path));
-        }
-
-        var queryStart = path.IndexOf('?', StringComparison.Ordinal);
-        var route = (queryStart < 0 ? path : path[..queryStart]).Trim().TrimStart('/');
-        if (route.StartsWith("api/v1/", StringComparison.OrdinalIgnoreCase))
-        {
-            route = route["api/v1/".Length..];
-        }
-
-        if (route.Length == 0 || route.AsSpan().IndexOfAny('{', '}') >= 0)
-        {
-            throw new ArgumentException("The path must name an endpoint and cannot hold '{' or '}' (escape ids with Uri.EscapeDataString).", nameof(path));
-        }
-
-        var request = new ApiRequest(method, route);
-        if (queryStart >= 0)
-        {
-            foreach (var pair in path[(queryStart + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                var name = Uri.UnescapeDataString((equals < 0 ? pair : pair[..equals]).Replace('+', ' '));
-                var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
-                request.WithQuery(name, value);
-            }
-        }
-
-        return request;
-    }
+    /// <exception cref="ArgumentException">The route could leave the base address, or an idempotency key was given for a request not marked to honour it: nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (a subtype per status, transport failure or timeout).</exception>
+    public virtual Task<ApiResponse> SendAsync(ApiRequest request, RequestOptions requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendUntypedAsync(request, requestOptions ?? throw new ArgumentNullException(nameof(requestOptions)), cancellationToken);
 
     private static AutoPersonasClientOptions Validated(AutoPersonasClientOptions options)
     {

@@ -20,13 +20,13 @@ public sealed class AutoPersonasClientOptions : AttentionClientOptions
     /// </summary>
     public IReadOnlyCollection<AutoPersonasScope>? GrantedScopes { get; set; }
 
-    /// <summary>How <see cref="Batches.BatchesClient.WaitForCompletionAsync"/> polls when no <see cref="PollingOptions"/> are passed. Default: every 2 seconds growing to 15 seconds, for up to 30 minutes.</summary>
+    /// <summary>How <see cref="Batches.BatchesClient.WaitForBatchFinishedAsync"/> polls when no <see cref="PollingOptions"/> are passed. Default: every 2 seconds growing to 15 seconds, for up to 30 minutes.</summary>
     public PollingOptions BatchPolling { get; set; } = Polling(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(30));
 
-    /// <summary>How <see cref="Publishing.PublishingClient.WaitForPublishAsync"/> polls when no <see cref="PollingOptions"/> are passed. Default: every 2 seconds growing to 15 seconds, for up to 15 minutes.</summary>
+    /// <summary>How <see cref="Publishing.PublishingClient.WaitForPublishFinishedAsync"/> polls when no <see cref="PollingOptions"/> are passed. Default: every 2 seconds growing to 15 seconds, for up to 15 minutes.</summary>
     public PollingOptions PublishPolling { get; set; } = Polling(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(15));
 
-    /// <summary>How <see cref="SocialImport.SocialImportClient.WaitForJobAsync"/> polls when no <see cref="PollingOptions"/> are passed. Default: every 3 seconds growing to 30 seconds, for up to 1 hour.</summary>
+    /// <summary>How <see cref="SocialImport.SocialImportClient.WaitForImportJobFinishedAsync"/> polls when no <see cref="PollingOptions"/> are passed. Default: every 3 seconds growing to 30 seconds, for up to 1 hour.</summary>
     public PollingOptions ImportPolling { get; set; } = Polling(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Attention.Sdk;
 using System.Text.Json.Serialization;
 
 namespace AutoPersonas;
@@ -6,9 +7,9 @@ namespace AutoPersonas;
 /// <summary>
 /// The base of every AutoPersonas response model. The API's response schemas are not published outside its Swagger UI, so each
 /// model types the fields the docs name plus the obvious ones, keeps every other field in <see cref="AdditionalProperties"/>, and
-/// exposes the whole body as the server sent it in <see cref="Raw"/>.
+/// exposes the whole body as the server sent it in <see cref="RawJson"/>.
 /// </summary>
-public abstract class AutoPersonasModel
+public abstract class AutoPersonasModel : IRawJsonModel
 {
     /// <summary>Fields the SDK does not type, as the server sent them (never null after deserialization when there were any).</summary>
     [JsonExtensionData]
@@ -19,7 +20,7 @@ public abstract class AutoPersonasModel
     /// Default (<see cref="JsonValueKind.Undefined"/>) when the model was built in code.
     /// </summary>
     [JsonIgnore]
-    public JsonElement Raw { get; internal set; }
+    public JsonElement RawJson { get; internal set; }
 
     /// <summary>Reads an untyped field: <see langword="true"/> and the value when the server sent <paramref name="name"/>.</summary>
     /// <param name="name">The JSON property name (case-sensitive).</param>
@@ -32,7 +33,7 @@ public abstract class AutoPersonasModel
             return true;
         }
 
-        if (Raw.ValueKind == JsonValueKind.Object && Raw.TryGetProperty(name, out value))
+        if (RawJson.ValueKind == JsonValueKind.Object && RawJson.TryGetProperty(name, out value))
         {
             return true;
         }

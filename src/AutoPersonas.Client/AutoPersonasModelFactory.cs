@@ -16,12 +16,12 @@ namespace AutoPersonas;
 
 /// <summary>
 /// Builds response models for your unit tests (for example to return from a mocked <see cref="Content.ContentClient"/>), including
-/// what the SDK normally fills from the wire (<see cref="AutoPersonasModel.Raw"/>, extension data). <see cref="FromJson{T}"/> reads any
+/// what the SDK normally fills from the wire (<see cref="AutoPersonasModel.RawJson"/>, extension data). <see cref="FromJson{T}"/> reads any
 /// model from JSON exactly as the client does.
 /// </summary>
 public static class AutoPersonasModelFactory
 {
-    /// <summary>Reads a model from JSON the way the client reads a response (typed fields, extension data and <see cref="AutoPersonasModel.Raw"/>).</summary>
+    /// <summary>Reads a model from JSON the way the client reads a response (typed fields, extension data and <see cref="AutoPersonasModel.RawJson"/>).</summary>
     /// <typeparam name="T">A response model type of this package.</typeparam>
     /// <param name="json">The JSON text.</param>
     /// <exception cref="Attention.Sdk.AttentionResponseException">The JSON does not fit the model.</exception>

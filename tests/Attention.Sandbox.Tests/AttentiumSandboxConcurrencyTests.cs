@@ -38,11 +38,11 @@ public sealed class AttentiumSandboxConcurrencyTests : AttentiumSandboxTestBase
                     continue;
                 }
 
-                var keys = await Client.Campaigns.CreateCampaignAsync(Request, agent, deadline.Token);
+                var keys = await Client.Campaigns.CreateAsync(Request, agent, deadline.Token);
                 spent += keys.Amount ?? 0m;
                 if (round % 2 == 1)
                 {
-                    await Client.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: deadline.Token);
+                    await Client.Results.WaitForCampaignFinishedAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: deadline.Token);
                     var refund = await Client.Refunds.WithdrawAsync(keys.TxHash!, agent, deadline.Token);
                     spent -= refund.Amount ?? 0m;
                 }

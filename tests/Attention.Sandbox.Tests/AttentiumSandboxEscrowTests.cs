@@ -37,7 +37,7 @@ public sealed class AttentiumSandboxEscrowTests : AttentiumSandboxTestBase
     {
         var agent = FundedAgent();
 
-        await Client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
+        await Client.Campaigns.CreateAsync(Request, agent, Ct);
 
         Assert.Equal(7.5m, Sandbox.GetUsdcAccountBalance(Sandbox.GetAttentiumEscrowVault(agent.PublicKey)));
         Assert.Equal(92.5m, Sandbox.GetUsdcBalance(agent.PublicKey));
@@ -65,8 +65,8 @@ public sealed class AttentiumSandboxEscrowTests : AttentiumSandboxTestBase
     public async Task Refund_is_withdraw_escrow_signed_by_the_agent_alone_and_leaves_the_vault()
     {
         var agent = FundedAgent();
-        var keys = await Client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
-        await Client.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
+        var keys = await Client.Campaigns.CreateAsync(Request, agent, Ct);
+        await Client.Results.WaitForCampaignFinishedAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
 
         var state = await Client.Refunds.GetCampaignAsync(keys.TxHash!, Ct);
         await Client.Refunds.WithdrawAsync(keys.TxHash!, agent, Ct);
@@ -83,8 +83,8 @@ public sealed class AttentiumSandboxEscrowTests : AttentiumSandboxTestBase
     public async Task A_second_withdrawal_of_the_same_refund_is_refused_by_the_escrow_program()
     {
         var agent = FundedAgent();
-        var keys = await Client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
-        await Client.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
+        var keys = await Client.Campaigns.CreateAsync(Request, agent, Ct);
+        await Client.Results.WaitForCampaignFinishedAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
         await Client.Refunds.WithdrawAsync(keys.TxHash!, agent, Ct);
 
         // A compute-budget instruction makes it a new transaction, not a repeat of the landed one.
@@ -103,7 +103,7 @@ public sealed class AttentiumSandboxEscrowTests : AttentiumSandboxTestBase
     public async Task Withdrawal_that_is_not_an_owed_refund_is_refused_and_nothing_moves()
     {
         var agent = FundedAgent();
-        await Client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
+        await Client.Campaigns.CreateAsync(Request, agent, Ct);
 
         var grab = await SignedAsync(agent, SandboxEscrowProgram.Withdraw(agent.PublicKey, Sandbox.UsdcMint, 7_500_000));
         var error = await Assert.ThrowsAsync<SolanaRpcException>(() => Client.SolanaRpc.SendTransactionAsync(grab, cancellationToken: Ct));

@@ -54,7 +54,7 @@ public sealed class AttentiumSandboxLedgerTests : AttentiumSandboxTestBase
         var agent = Keypair.Generate();
         Sandbox.FundSolanaWallet(agent.PublicKey, sol: 1m, usdc: 1m);
 
-        await Assert.ThrowsAnyAsync<Attention.Sdk.AttentionException>(() => Client.Campaigns.CreateCampaignAsync(Request, agent, Ct));
+        await Assert.ThrowsAnyAsync<Attention.Sdk.AttentionException>(() => Client.Campaigns.CreateAsync(Request, agent, Ct));
 
         Assert.Equal(1m, Sandbox.GetUsdcBalance(agent.PublicKey));
     }
@@ -63,10 +63,10 @@ public sealed class AttentiumSandboxLedgerTests : AttentiumSandboxTestBase
     public async Task Results_need_the_read_key()
     {
         var agent = FundedAgent();
-        var keys = await Client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
+        var keys = await Client.Campaigns.CreateAsync(Request, agent, Ct);
 
         await Assert.ThrowsAsync<Attention.Sdk.AttentionPermissionDeniedException>(() => Client.Results.GetAsync(keys.TxHash!, "rk_wrong", Ct));
-        var results = await Client.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
+        var results = await Client.Results.WaitForCampaignFinishedAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
 
         Assert.Equal(5, results.Responses.Count);
     }

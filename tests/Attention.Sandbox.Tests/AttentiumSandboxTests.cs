@@ -12,8 +12,8 @@ public sealed class AttentiumSandboxTests : AttentiumSandboxTestBase
     {
         var agent = FundedAgent();
 
-        var keys = await Client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
-        var results = await Client.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
+        var keys = await Client.Campaigns.CreateAsync(Request, agent, Ct);
+        var results = await Client.Results.WaitForCampaignFinishedAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
 
         Assert.Equal(92.5m, Sandbox.GetUsdcBalance(agent.PublicKey));
         Assert.Equal(1, Sandbox.CountTransactionsWithMemo(keys.CampaignId!));
@@ -26,7 +26,7 @@ public sealed class AttentiumSandboxTests : AttentiumSandboxTestBase
         Sandbox.AttentiumMemoMode = true;
         var agent = FundedAgent();
 
-        var keys = await Client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
+        var keys = await Client.Campaigns.CreateAsync(Request, agent, Ct);
 
         Assert.Equal([keys.CampaignId!], Sandbox.GetTransactionMemos(keys.TxHash!));
         Assert.Equal(92.5m, Sandbox.GetUsdcBalance(agent.PublicKey));
@@ -36,8 +36,8 @@ public sealed class AttentiumSandboxTests : AttentiumSandboxTestBase
     public async Task Unspent_escrow_is_refunded_after_the_campaign_ends()
     {
         var agent = FundedAgent();
-        var keys = await Client.Campaigns.CreateCampaignAsync(Request, agent, Ct);
-        await Client.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
+        var keys = await Client.Campaigns.CreateAsync(Request, agent, Ct);
+        await Client.Results.WaitForCampaignFinishedAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: Ct);
 
         await Client.Refunds.WithdrawAsync(keys.TxHash!, agent, Ct);
 

@@ -26,11 +26,11 @@ public sealed class AutoPersonasSandboxTests : IAsyncLifetime
 
         var influencer = await client.Influencers.CreateAsync(new InfluencerRequest { Name = "Ava", Description = "Coffee and code" }, Ct);
         var started = await client.Content.GenerateAsync(new GenerateContentRequest { ProfileId = influencer.ProfileId!, Count = 2 }, Ct);
-        var batch = await client.Batches.WaitForCompletionAsync(started.BatchId!, cancellationToken: Ct);
+        var batch = await client.Batches.WaitForBatchFinishedAsync(started.BatchId!, cancellationToken: Ct);
         var contentId = batch.ContentIds![0];
         var approved = await client.Content.ApproveAsync(contentId, Ct);
         await client.Publishing.PublishAsync(contentId, cancellationToken: Ct);
-        var published = await client.Publishing.WaitForPublishAsync(contentId, cancellationToken: Ct);
+        var published = await client.Publishing.WaitForPublishFinishedAsync(contentId, cancellationToken: Ct);
 
         Assert.True(batch.Status.IsSucceeded);
         Assert.Equal(2, batch.ContentIds.Count);
@@ -67,7 +67,7 @@ public sealed class AutoPersonasSandboxTests : IAsyncLifetime
     {
         var client = new AutoPersonasClient(_sandbox.CreateAutoPersonasOptions());
         var started = await client.Content.GenerateAsync(new GenerateContentRequest { ProfileId = "prof_1" }, Ct);
-        var batch = await client.Batches.WaitForCompletionAsync(started.BatchId!, cancellationToken: Ct);
+        var batch = await client.Batches.WaitForBatchFinishedAsync(started.BatchId!, cancellationToken: Ct);
 
         await Assert.ThrowsAsync<AttentionConflictException>(() => client.Publishing.PublishAsync(batch.ContentIds![0], cancellationToken: Ct));
     }

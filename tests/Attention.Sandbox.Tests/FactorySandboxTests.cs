@@ -70,8 +70,8 @@ public sealed class FactorySandboxTests : IAsyncLifetime
         var client = NewClient();
         var request = new CreateRentalRequest { Platform = Platform.TikTok };
 
-        var first = await client.Rentals.CreateAsync(request, "sandbox-key-1", Ct);
-        var second = await client.Rentals.CreateAsync(request, "sandbox-key-1", Ct);
+        var first = await client.Rentals.CreateAsync(request, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "sandbox-key-1" }, Ct);
+        var second = await client.Rentals.CreateAsync(request, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "sandbox-key-1" }, Ct);
 
         Assert.Equal(first.Id, second.Id);
         Assert.Single(await client.Rentals.ListAsync(cancellationToken: Ct));
@@ -122,8 +122,8 @@ public sealed class FactorySandboxTests : IAsyncLifetime
         Assert.True(_sandbox.ActivateRental(rental.Id));
 
         var action = await client.Actions.SubmitPostImageAsync(rental.Id, Platform.Instagram, new PostOptions { Caption = "Launch", MediaUrl = "https://cdn.example.com/a.jpg" }, "post-1", Ct);
-        var done = await client.Actions.WaitForActionCompletionAsync(rental.Id, action.Id, cancellationToken: Ct);
-        var analytics = await client.Actions.WaitForPostAnalyticsAsync(rental.Id, action.Id, cancellationToken: Ct);
+        var done = await client.Actions.WaitForActionFinishedAsync(rental.Id, action.Id, cancellationToken: Ct);
+        var analytics = await client.Actions.WaitForPostAnalyticsAvailableAsync(rental.Id, action.Id, cancellationToken: Ct);
 
         Assert.Equal(ActionStatus.Verified, done.Status);
         Assert.NotNull(analytics);

@@ -130,7 +130,7 @@ public sealed class ErrorsAndValidationTests(WireMockServer wiremock) : FactoryT
         { "webhook over http", c => c.Webhooks.CreateAsync(new CreateWebhookRequest { Url = "http://acme.com/hook", Events = [WebhookEventType.ActionVerified] }) },
         { "webhook without events", c => c.Webhooks.CreateAsync(new CreateWebhookRequest { Url = "https://acme.com/hook", Events = [] }) },
         { "empty webhook id", c => c.Webhooks.DeleteAsync("") },
-        { "bad idempotency key", c => c.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, "has space") },
+        { "bad idempotency key", c => c.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "has space" }) },
     };
 
     [Theory]

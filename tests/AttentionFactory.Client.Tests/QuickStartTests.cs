@@ -42,7 +42,7 @@ public sealed class QuickStartTests(WireMockServer wiremock) : FactoryTestBase(w
             SubmitActionRequest.PostImage(new PostOptions { Caption = "Our new launch is live.", MediaUrl = "https://cdn.example.com/launch.jpg" }),
             "launch-post-001",
             Ct);
-        action = await client.Actions.WaitForActionCompletionAsync(rental.Id, action.Id, cancellationToken: Ct);
+        action = await client.Actions.WaitForActionFinishedAsync(rental.Id, action.Id, cancellationToken: Ct);
 
         Assert.Equal(ActionStatus.Verified, action.Status);
         var requests = await Scope.GetRequestsAsync();
@@ -89,7 +89,7 @@ public sealed class QuickStartTests(WireMockServer wiremock) : FactoryTestBase(w
         await Scope.StubAsync("GET", ActionPath, body: DocsExamples.ActionIn("assigned"), scenario: "a", whenState: "Started", nextState: "failed");
         await Scope.StubAsync("GET", ActionPath, body: DocsExamples.ActionIn("failed"), scenario: "a", whenState: "failed");
 
-        var action = await CreateClient().Actions.WaitForActionCompletionAsync(DocsExamples.RentalId, DocsExamples.ActionId, cancellationToken: Ct);
+        var action = await CreateClient().Actions.WaitForActionFinishedAsync(DocsExamples.RentalId, DocsExamples.ActionId, cancellationToken: Ct);
 
         Assert.Equal(ActionStatus.Failed, action.Status);
     }
@@ -102,7 +102,7 @@ public sealed class QuickStartTests(WireMockServer wiremock) : FactoryTestBase(w
         await Scope.StubAsync("GET", path, status: 400, body: """{"detail": "Post analytics not yet available"}""", scenario: "pa", whenState: "again", nextState: "ready");
         await Scope.StubAsync("GET", path, body: """{"views": 1520, "likes": 87, "comments": 9}""", scenario: "pa", whenState: "ready");
 
-        var analytics = await CreateClient().Actions.WaitForPostAnalyticsAsync(DocsExamples.RentalId, DocsExamples.ActionId, cancellationToken: Ct);
+        var analytics = await CreateClient().Actions.WaitForPostAnalyticsAvailableAsync(DocsExamples.RentalId, DocsExamples.ActionId, cancellationToken: Ct);
 
         Assert.Equal(1520, analytics.Views);
         Assert.Equal(3, (await Scope.GetRequestsAsync()).Count);
@@ -113,7 +113,7 @@ public sealed class QuickStartTests(WireMockServer wiremock) : FactoryTestBase(w
     {
         await Scope.StubAsync("GET", ActionPath + "/analytics", status: 400, body: """{"detail": "Analytics are only available for post-type actions"}""");
 
-        await Assert.ThrowsAsync<AttentionBadRequestException>(() => CreateClient().Actions.WaitForPostAnalyticsAsync(DocsExamples.RentalId, DocsExamples.ActionId, cancellationToken: Ct));
+        await Assert.ThrowsAsync<AttentionBadRequestException>(() => CreateClient().Actions.WaitForPostAnalyticsAvailableAsync(DocsExamples.RentalId, DocsExamples.ActionId, cancellationToken: Ct));
 
         Assert.Single(await Scope.GetRequestsAsync());
     }
@@ -123,7 +123,7 @@ public sealed class QuickStartTests(WireMockServer wiremock) : FactoryTestBase(w
     {
         await Scope.StubAsync("GET", ActionPath + "/analytics", status: 400, body: """{"detail": "Post analytics not yet available"}""");
 
-        await Assert.ThrowsAsync<PollingTimeoutException>(() => CreateClient().Actions.WaitForPostAnalyticsAsync(
+        await Assert.ThrowsAsync<PollingTimeoutException>(() => CreateClient().Actions.WaitForPostAnalyticsAvailableAsync(
             DocsExamples.RentalId, DocsExamples.ActionId, FastPolling with { Timeout = TimeSpan.FromMilliseconds(150) }, Ct));
     }
 }

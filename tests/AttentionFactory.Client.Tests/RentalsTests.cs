@@ -20,7 +20,7 @@ public sealed class RentalsTests(WireMockServer wiremock) : FactoryTestBase(wire
                 WarmingNiche = "tech-reviews",
                 Branding = new BrandingFields { Bio = "Builder. Coffee. Code.", DisplayName = "Launchpad" },
             },
-            "my-rental-001",
+            new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "my-rental-001" },
             Ct);
 
         var request = await SingleRequestAsync("POST", "/v1/rentals");

@@ -30,7 +30,7 @@ public sealed class CampaignRequestTests(WireMockServer wiremock, LocalnetServer
         var client = CreateClient();
         var agent = Keypair.Generate();
 
-        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Campaigns.CreateCampaignAsync(request, agent, Ct));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Campaigns.CreateAsync(request, agent, Ct));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Campaigns.RequestInvoiceAsync(request, agent.PublicKey, Ct));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.Campaigns.SubmitPaymentAsync(request, "cmp", Signature, agent.PublicKey, Ct));
 
@@ -45,8 +45,8 @@ public sealed class CampaignRequestTests(WireMockServer wiremock, LocalnetServer
         var agent = Keypair.Generate().PublicKey;
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.Campaigns.SubmitPaymentAsync(Request(), "cmp", "not-base58-0OIl", agent, Ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Campaigns.ResumeCampaignAsync("cmp", "abc", Request(), agent, Ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Campaigns.ResumeCampaignAsync(" ", Signature, Request(), agent, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Campaigns.ResumeAsync("cmp", "abc", Request(), agent, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Campaigns.ResumeAsync(" ", Signature, Request(), agent, Ct));
 
         Assert.Empty(await RequestsAsync());
     }
@@ -95,7 +95,7 @@ public sealed class CampaignRequestTests(WireMockServer wiremock, LocalnetServer
     {
         await StubAsync(Stub.Post("v1/verify").RespondsJson(200, """{ "status": "active", "tx_hash": "0x123abc", "campaign_id": "ab12", "read_key": "rk_1", "amount": 7.5, "expires_at": "2026-01-02T00:00:00Z" }"""));
 
-        var keys = await CreateClient().Campaigns.CreateCampaignAsync(Request(), Keypair.Generate(), Ct);
+        var keys = await CreateClient().Campaigns.CreateAsync(Request(), Keypair.Generate(), Ct);
 
         Assert.Single(await RequestsAsync());
         Assert.Equal(("0x123abc", "ab12", "rk_1", 7.5m), (keys.TxHash, keys.CampaignId, keys.ReadKey, keys.Amount));
@@ -158,7 +158,7 @@ public sealed class CampaignRequestTests(WireMockServer wiremock, LocalnetServer
         await StubAsync(Stub.Post("v1/verify").RespondsJson(402, """{ "error": "payment_required", "message": "Pay first" }"""));
 
         var error = await Assert.ThrowsAsync<AttentiumPaymentRequiredException>(
-            () => CreateClient().Campaigns.CreateCampaignAsync(Request(), Keypair.Generate(), Ct));
+            () => CreateClient().Campaigns.CreateAsync(Request(), Keypair.Generate(), Ct));
 
         Assert.Equal("Pay first", error.ServerMessage);
         Assert.Single(await RequestsAsync());
@@ -179,7 +179,7 @@ public sealed class CampaignRequestTests(WireMockServer wiremock, LocalnetServer
     {
         await StubAsync(Stub.Post("v1/verify").RespondsJson(402, """{ "error": "payment_required", "message": "Send USDC", "amount": 1.5, "campaign_id": "c-1" }"""));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateClient().Campaigns.CreateCampaignAsync(Request(), Keypair.Generate(), Ct));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateClient().Campaigns.CreateAsync(Request(), Keypair.Generate(), Ct));
 
         Assert.Contains("Treasury", error.Message, StringComparison.Ordinal);
         Assert.Single(await RequestsAsync());
@@ -192,7 +192,7 @@ public sealed class CampaignRequestTests(WireMockServer wiremock, LocalnetServer
         await StubAsync(Stub.Post("v1/verify").RespondsJson(402, $$"""{ "error": "payment_required", "amount": 1.5, "campaign_id": "c-1", "treasury": "{{other}}" }"""));
         var client = CreateClient(o => o.Treasury = Keypair.Generate().PublicKey);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.Campaigns.CreateCampaignAsync(Request(), Keypair.Generate(), Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.Campaigns.CreateAsync(Request(), Keypair.Generate(), Ct));
         Assert.Null(await client.PaymentLedger.FindAsync("c-1", Ct));
     }
 }

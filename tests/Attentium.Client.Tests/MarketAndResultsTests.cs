@@ -105,7 +105,7 @@ public sealed class MarketAndResultsTests(WireMockServer wiremock, LocalnetServe
         await StubAsync(Stub.Get("v1/campaigns/0xwait/results").InScenario("results", "Started", "done").RespondsJson(200, """{ "status": "pending", "quantity": 2, "completed": 1 }"""));
         await StubAsync(Stub.Get("v1/campaigns/0xwait/results").InScenario("results", "done").RespondsJson(200, """{ "status": "completed", "quantity": 2, "completed": 2 }"""));
 
-        var results = await CreateClient().Results.WaitForCompletionAsync(
+        var results = await CreateClient().Results.WaitForCampaignFinishedAsync(
             "0xwait", ReadKey, new Attention.Sdk.Polling.PollingOptions { Interval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(10) }, Ct);
 
         Assert.True(results.IsComplete);

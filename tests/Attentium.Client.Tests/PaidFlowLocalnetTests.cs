@@ -58,7 +58,7 @@ public sealed class PaidFlowLocalnetTests(WireMockServer wiremock, LocalnetServe
         await StubEscrowVerifyAsync(campaignId, transaction);
         var client = CreateClient(o => o.EscrowProgramId = program, mint);
 
-        var keys = await client.Campaigns.CreateCampaignAsync(Request(), agent, Ct);
+        var keys = await client.Campaigns.CreateAsync(Request(), agent, Ct);
 
         var requests = await RequestsAsync();
         Assert.Equal(2, requests.Count);
@@ -84,7 +84,7 @@ public sealed class PaidFlowLocalnetTests(WireMockServer wiremock, LocalnetServe
         await StubAsync(Stub.Post("v1/verify").WithHeader("X-Solana-Tx-Signature", Matches.Present).RespondsJson(200, Keys.Replace("CAMPAIGN", campaignId, StringComparison.Ordinal)));
         var client = CreateClient(o => o.Treasury = treasury, mint);
 
-        await client.Campaigns.CreateCampaignAsync(Request(), agent, Ct);
+        await client.Campaigns.CreateAsync(Request(), agent, Ct);
 
         var submitted = (await RequestsAsync())[1];
         var signature = submitted.Header("X-Solana-Tx-Signature")!;
@@ -112,7 +112,7 @@ public sealed class PaidFlowLocalnetTests(WireMockServer wiremock, LocalnetServe
         }
 
         var restarted = CreateClient(o => o.EscrowProgramId = program, mint);
-        var keys = await restarted.Campaigns.ResumeCampaignAsync(campaignId, payment.Signature, Request(), agent.PublicKey, Ct);
+        var keys = await restarted.Campaigns.ResumeAsync(campaignId, payment.Signature, Request(), agent.PublicKey, Ct);
 
         var requests = await RequestsAsync();
         Assert.Equal(2, requests.Count);
@@ -131,7 +131,7 @@ public sealed class PaidFlowLocalnetTests(WireMockServer wiremock, LocalnetServe
         await StubEscrowVerifyAsync(campaignId, transaction);
         var client = CreateClient(o => o.EscrowProgramId = program, mint);
 
-        var error = await Assert.ThrowsAsync<TransactionRejectedException>(() => client.Campaigns.CreateCampaignAsync(Request(), agent, Ct));
+        var error = await Assert.ThrowsAsync<TransactionRejectedException>(() => client.Campaigns.CreateAsync(Request(), agent, Ct));
 
         Assert.Equal(RejectionReason.MemoMismatch, error.Reason);
         Assert.Single(await RequestsAsync());
@@ -148,7 +148,7 @@ public sealed class PaidFlowLocalnetTests(WireMockServer wiremock, LocalnetServe
         await StubEscrowVerifyAsync(campaignId, transaction);
 
         var error = await Assert.ThrowsAsync<TransactionRejectedException>(
-            () => CreateClient(o => o.EscrowProgramId = program, mint).Campaigns.CreateCampaignAsync(Request(), agent, Ct));
+            () => CreateClient(o => o.EscrowProgramId = program, mint).Campaigns.CreateAsync(Request(), agent, Ct));
 
         Assert.Equal(RejectionReason.UsdcOutflowTooHigh, error.Reason);
         Assert.Equal(100_000_000UL, await TokenBalanceAsync(agent.PublicKey, mint));

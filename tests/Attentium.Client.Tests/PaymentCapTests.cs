@@ -19,7 +19,7 @@ public sealed class PaymentCapTests(WireMockServer wiremock, LocalnetServer loca
         await StubMemoInvoiceAsync("cmp_greedy", 10_000m);
         var client = CreateClient(o => o.Treasury = Keypair.Generate().PublicKey, mint);
 
-        var error = await Assert.ThrowsAsync<PaymentCapExceededException>(() => client.Campaigns.CreateCampaignAsync(Request(), agent, Ct));
+        var error = await Assert.ThrowsAsync<PaymentCapExceededException>(() => client.Campaigns.CreateAsync(Request(), agent, Ct));
 
         Assert.Equal((10_000m, 7.5m, "cmp_greedy"), (error.InvoicedAmount, error.MaximumAmount, error.CampaignId));
         Assert.Contains("10000 USDC", error.Message);
@@ -36,7 +36,7 @@ public sealed class PaymentCapTests(WireMockServer wiremock, LocalnetServer loca
         await StubMemoInvoiceAsync("cmp_capped", 5m);
         var client = CreateClient(o => { o.Treasury = Keypair.Generate().PublicKey; o.MaximumPaymentUsdc = 2m; }, mint);
 
-        var error = await Assert.ThrowsAsync<PaymentCapExceededException>(() => client.Campaigns.CreateCampaignAsync(Request(), agent, Ct));
+        var error = await Assert.ThrowsAsync<PaymentCapExceededException>(() => client.Campaigns.CreateAsync(Request(), agent, Ct));
 
         Assert.Equal((5m, 2m), (error.InvoicedAmount, error.MaximumAmount));
         Assert.Single(await RequestsAsync());

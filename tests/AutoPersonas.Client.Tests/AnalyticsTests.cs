@@ -37,7 +37,7 @@ public sealed class AnalyticsTests(WireMockServer wiremock) : ApTestBase(wiremoc
     {
         await StubAsync("GET", "analytics/top-content", 200, """{"data":[{"id":"cnt_1","status":"published","engagement":0.2}]}""");
 
-        var top = await CreateClient().Analytics.GetTopContentAsync(new AnalyticsQuery { Limit = 10, ProfileId = "prof_1" }, Ct);
+        var top = await CreateClient().Analytics.ListTopContentAsync(new AnalyticsQuery { Limit = 10, ProfileId = "prof_1" }, Ct);
 
         await SingleRequestAsync("GET", "analytics/top-content", "?profileId=prof_1&limit=10");
         Assert.Equal(0.2, Assert.Single(top).AdditionalProperties!["engagement"].GetDouble());
@@ -48,7 +48,7 @@ public sealed class AnalyticsTests(WireMockServer wiremock) : ApTestBase(wiremoc
     {
         await StubAsync("GET", "analytics/platforms", 200, """{"data":[{"platform":"instagram","posts":10,"followers":9800},{"platform":"tiktok","posts":0,"followers":3040}]}""");
 
-        var platforms = await CreateClient().Analytics.GetPlatformsAsync(cancellationToken: Ct);
+        var platforms = await CreateClient().Analytics.ListPlatformsAsync(cancellationToken: Ct);
 
         await SingleRequestAsync("GET", "analytics/platforms");
         Assert.Equal(["instagram", "tiktok"], platforms.Select(p => p.Platform));

@@ -27,7 +27,7 @@ public sealed class BatchesAndPublishingTests(WireMockServer wiremock) : ApTestB
         await Scope.StubAsync(Stub.Get("api/v1/batches/batch_1").InScenario("b", newState: "failed").RespondsJson(200, """{"id":"batch_1","status":"processing"}"""), Ct);
         await Scope.StubAsync(Stub.Get("api/v1/batches/batch_1").InScenario("b", requiredState: "failed").RespondsJson(200, """{"id":"batch_1","status":"failed","error":"model overloaded"}"""), Ct);
 
-        var batch = await CreateClient().Batches.WaitForCompletionAsync("batch_1", cancellationToken: Ct);
+        var batch = await CreateClient().Batches.WaitForBatchFinishedAsync("batch_1", cancellationToken: Ct);
 
         Assert.True(batch.Status.IsFailed);
         Assert.Equal("model overloaded", batch.Error);
@@ -97,7 +97,7 @@ public sealed class BatchesAndPublishingTests(WireMockServer wiremock) : ApTestB
         await Scope.StubAsync(Stub.Get("api/v1/content/cnt_1/publish/status").InScenario("p", newState: "failed").RespondsJson(200, """{"contentId":"cnt_1","status":"publishing"}"""), Ct);
         await Scope.StubAsync(Stub.Get("api/v1/content/cnt_1/publish/status").InScenario("p", requiredState: "failed").RespondsJson(200, """{"contentId":"cnt_1","status":"failed","error":"token expired"}"""), Ct);
 
-        var status = await CreateClient().Publishing.WaitForPublishAsync("cnt_1", cancellationToken: Ct);
+        var status = await CreateClient().Publishing.WaitForPublishFinishedAsync("cnt_1", cancellationToken: Ct);
 
         Assert.True(status.Status!.Value.IsFailed);
         Assert.Equal("token expired", status.Error);

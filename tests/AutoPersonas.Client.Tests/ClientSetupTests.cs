@@ -81,7 +81,7 @@ public sealed class ClientSetupTests(WireMockServer wiremock) : ApTestBase(wirem
 
         Assert.Equal(ContentStatus.Approved, item.Status);
         Assert.Equal(7, item.AdditionalProperties!["score"].GetInt32());
-        Assert.Equal(7, item.Raw.GetProperty("score").GetInt32());
+        Assert.Equal(7, item.RawJson.GetProperty("score").GetInt32());
         Assert.Equal(2, list.Count);
         Assert.True(AutoPersonasModelFactory.GatedInstagramImport().IsGated);
         Assert.True(AutoPersonasModelFactory.GenerationBatch().Status.IsSucceeded);

@@ -116,7 +116,7 @@ public sealed class CollaborationsAndImportTests(WireMockServer wiremock) : ApTe
         await Scope.StubAsync(Stub.Get("api/v1/social-import/jobs/job_1").InScenario("j", requiredState: "two", newState: "done").RespondsJson(200, """{"jobId":"job_1","status":"running"}"""), Ct);
         await Scope.StubAsync(Stub.Get("api/v1/social-import/jobs/job_1").InScenario("j", requiredState: "done").RespondsJson(200, """{"jobId":"job_1","status":"failed","error":"account disconnected"}"""), Ct);
 
-        var job = await CreateClient().SocialImport.WaitForJobAsync("job_1", cancellationToken: Ct);
+        var job = await CreateClient().SocialImport.WaitForImportJobFinishedAsync("job_1", cancellationToken: Ct);
 
         Assert.True(job.Status!.Value.IsFailed);
         Assert.Equal("account disconnected", job.Error);

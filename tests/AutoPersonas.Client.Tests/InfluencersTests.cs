@@ -19,7 +19,7 @@ public sealed class InfluencersTests(WireMockServer wiremock) : ApTestBase(wirem
         Assert.Equal("Mia", influencer.Name);
         Assert.Equal("prof_1", influencer.ProfileId);
         Assert.Equal("cozy", influencer.AdditionalProperties!["vibe"].GetString());
-        Assert.Equal("cozy", influencer.Raw.GetProperty("vibe").GetString());
+        Assert.Equal("cozy", influencer.RawJson.GetProperty("vibe").GetString());
         Assert.Equal(1, list.RawJson.GetProperty("total").GetInt32());
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attention.Sdk;
+using Attention.Sdk.Http;
 using Attention.Sdk.RateLimiting;
 using Attention.Sdk.Testing.Time;
 using Attention.Sdk.Testing.WireMock;
@@ -214,7 +215,9 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
         await StubAsync("POST", "previews", 200, """{"id":"prev_1"}""");
         var body = new JsonObject { ["influencerId"] = "inf_1", ["style"] = "studio" };
 
-        var response = await CreateClient().SendAsync(HttpMethod.Post, "/api/v1/previews?dryRun=true&tag=a%20b", body, AutoPersonasScope.CharacterWrite, Ct);
+        var request = new ApiRequest(HttpMethod.Post, "/api/v1/previews").WithQuery("dryRun", "true").WithQuery("tag", "a b")
+            .WithBody(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString())).WithRequiredPermission(AutoPersonasScope.CharacterWrite.Value);
+        var response = await CreateClient().SendAsync(request, Ct);
 
         var sent = await SingleRequestAsync("POST", "previews", "?dryRun=true&tag=a%20b");
         AssertJsonBody("""{"influencerId":"inf_1","style":"studio"}""", sent);
@@ -228,7 +231,7 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
         await StubAsync("DELETE", "profiles/prof_1", 403, """{"error":"Key lacks required scope"}""");
 
         var ex = await Assert.ThrowsAsync<AttentionPermissionDeniedException>(
-            () => CreateClient().SendAsync(HttpMethod.Delete, "profiles/prof_1", requiredScope: AutoPersonasScope.ProfileWrite, cancellationToken: Ct));
+            () => CreateClient().SendAsync(new ApiRequest(HttpMethod.Delete, "profiles/prof_1").WithRequiredPermission(AutoPersonasScope.ProfileWrite.Value), Ct));
 
         Assert.Equal("profile:write", ex.RequiredPermission);
     }
@@ -239,7 +242,7 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
         await Scope.StubAsync(Stub.Get("api/v1/previews/prev_1").InScenario("r", newState: "ok").Responds(503), Ct);
         await Scope.StubAsync(Stub.Get("api/v1/previews/prev_1").InScenario("r", requiredState: "ok").RespondsJson(200, "{}"), Ct);
 
-        var response = await CreateClient().SendAsync(HttpMethod.Get, "previews/prev_1", cancellationToken: Ct);
+        var response = await CreateClient().SendAsync(new ApiRequest(HttpMethod.Get, "previews/{id}").WithPath("id", "prev_1"), Ct);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, await RequestCountAsync());
@@ -250,7 +253,7 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
     {
         await StubAsync("POST", "characters/chr_1/voice-samples", 201, "{}");
 
-        await CreateClient().SendAsync(HttpMethod.Post, "characters/chr_1/voice-samples", "RIFF"u8.ToArray(), "audio/wav", AutoPersonasScope.CharacterWrite, Ct);
+        await CreateClient().SendAsync(new ApiRequest(HttpMethod.Post, "characters/chr_1/voice-samples").WithBody("RIFF"u8, "audio/wav"), Ct);
 
         var sent = await SingleRequestAsync("POST", "characters/chr_1/voice-samples");
         Assert.Equal("audio/wav", sent.Header("Content-Type"));
@@ -263,15 +266,37 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
         await StubAsync("PUT", "profiles/prof_1", 200, "{}");
         using var document = JsonDocument.Parse("""{"name":"Main"}""");
 
-        await CreateClient().SendAsync(HttpMethod.Put, "profiles/prof_1", document.RootElement, AutoPersonasScope.ProfileWrite, Ct);
+        await CreateClient().SendAsync(new ApiRequest(HttpMethod.Put, "profiles/prof_1").WithBody(System.Text.Encoding.UTF8.GetBytes(document.RootElement.GetRawText())), Ct);
 
         AssertJsonBody("""{"name":"Main"}""", await SingleRequestAsync("PUT", "profiles/prof_1"));
     }
 
     [Fact]
+    public async Task Raw_send_with_a_post_is_not_retried_after_503_and_carries_the_key()
+    {
+        await StubAsync("POST", "previews", 503, """{"error":"busy"}""");
+
+        await Assert.ThrowsAsync<AttentionServerException>(() => CreateClient().SendAsync(new ApiRequest(HttpMethod.Post, "previews"), Ct));
+
+        var sent = await SingleRequestAsync("POST", "previews");
+        Assert.Null(sent.Header("Idempotency-Key"));
+    }
+
+    [Fact]
+    public async Task Raw_send_refuses_a_scope_the_key_was_not_granted_before_sending()
+    {
+        var client = CreateClient(o => o.GrantedScopes = [AutoPersonasScope.ContentRead]);
+
+        await Assert.ThrowsAsync<ScopeNotGrantedException>(
+            () => client.SendAsync(new ApiRequest(HttpMethod.Delete, "profiles/prof_1").WithRequiredPermission(AutoPersonasScope.ProfileWrite.Value), Ct));
+
+        Assert.Equal(0, await RequestCountAsync());
+    }
+
+    [Fact]
     public async Task Raw_send_rejects_an_absolute_url()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => CreateClient().SendAsync(HttpMethod.Get, "https://example.com/x", cancellationToken: Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => CreateClient().SendAsync(new ApiRequest(HttpMethod.Get, "https://example.com/x"), Ct));
 
         Assert.Equal(0, await RequestCountAsync());
     }
@@ -291,10 +316,10 @@ public sealed class PipelineTests(WireMockServer wiremock) : ApTestBase(wiremock
 
         var influencer = await client.Influencers.CreateAsync(new InfluencerRequest { Name = "Mia", ProfileId = "prof_1" }, Ct);
         var started = await client.Content.GenerateAsync(new GenerateContentRequest { ProfileId = influencer.ProfileId!, Count = 2 }, Ct);
-        var batch = await client.Batches.WaitForCompletionAsync(started.EffectiveBatchId!, cancellationToken: Ct);
+        var batch = await client.Batches.WaitForBatchFinishedAsync(started.EffectiveBatchId!, cancellationToken: Ct);
         var approved = await client.Content.ApproveAsync(batch.ContentIds![0], Ct);
         await client.Publishing.PublishAsync(approved.Id, cancellationToken: Ct);
-        var published = await client.Publishing.WaitForPublishAsync(approved.Id, cancellationToken: Ct);
+        var published = await client.Publishing.WaitForPublishFinishedAsync(approved.Id, cancellationToken: Ct);
 
         Assert.True(batch.Status.IsSucceeded);
         Assert.True(published.Status!.Value.IsPublished);

@@ -56,7 +56,7 @@ public sealed class ProfilesAccountsConfigTests(WireMockServer wiremock) : ApTes
     {
         await StubAsync("GET", "profiles/prof_1/media-library", 200, """[{"id":"media_1","url":"https://cdn/1.jpg","type":"image"}]""");
 
-        var media = await CreateClient().Profiles.GetMediaLibraryAsync("prof_1", Ct);
+        var media = await CreateClient().Profiles.ListMediaLibraryAsync("prof_1", Ct);
 
         await SingleRequestAsync("GET", "profiles/prof_1/media-library");
         Assert.Equal("image", Assert.Single(media).Type);
@@ -107,7 +107,7 @@ public sealed class ProfilesAccountsConfigTests(WireMockServer wiremock) : ApTes
         var grades = string.Join(",", Enumerable.Range(1, 10).Select(i => $$"""{"id":"g{{i}}","name":"Grade {{i}}"}"""));
         await StubAsync("GET", "config/aesthetic-grades", 200, "{\"data\":[" + grades + "]}");
 
-        var catalog = await CreateClient().Config.GetAestheticGradesAsync(Ct);
+        var catalog = await CreateClient().Config.ListAestheticGradesAsync(Ct);
 
         await SingleRequestAsync("GET", "config/aesthetic-grades");
         Assert.Equal(10, catalog.Count);

@@ -64,18 +64,27 @@ public sealed class ApiConnection
     /// <remarks>
     /// A DELETE whose answer was lost (a 5xx or 408, a reset after sending, an attempt timeout) and whose retry then meets 404 or 409
     /// did its work on the earlier attempt: it is reported as success, with an empty body, so a typed DELETE result should be read
-    /// through <see cref="SendRawAsync"/> (see <see cref="ApiResponse.CompletedByEarlierAttempt"/>).
+    /// through <see cref="SendRawAsync(ApiRequest, CancellationToken)"/> (see <see cref="ApiResponse.CompletedByEarlierAttempt"/>).
     /// </remarks>
     /// <exception cref="AttentionApiException">The server answered with a non-success status (a subtype per status).</exception>
     /// <exception cref="AttentionResponseException">The 2xx body could not be read as <typeparamref name="T"/>.</exception>
     /// <exception cref="AttentionTransportException">The network failed.</exception>
     /// <exception cref="AttentionTimeoutException">A timeout elapsed.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
+    public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default) =>
+        SendAsync(request, responseType, null, cancellationToken);
+
+    /// <summary>
+    /// Sends the request with per-call options and deserializes a 2xx body; <see cref="RequestOptions.Response"/> then holds the raw
+    /// answer. With null options this is the plain call.
+    /// </summary>
+    /// <exception cref="ArgumentException"><see cref="RequestOptions.IdempotencyKey"/> is set for an endpoint that does not honour it (nothing was sent).</exception>
+    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
+    public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseType);
-        return SendCoreAsync(request, responseType, static (response, type, token) => ReadJsonAsync(response, type, token), cancellationToken);
+        return SendCoreAsync(request, responseType, static (response, type, token) => ReadJsonAsync(response, type, token), requestOptions, cancellationToken);
     }
 
     /// <summary>Sends the request and ignores the (2xx) body.</summary>
@@ -88,10 +97,44 @@ public sealed class ApiConnection
     /// ambiguous failure, which is the earlier attempt's success (<see cref="ApiResponse.CompletedByEarlierAttempt"/>, empty body).
     /// </summary>
     /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
-    public Task<ApiResponse> SendRawAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    public Task<ApiResponse> SendRawAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        SendRawAsync(request, null, cancellationToken);
+
+    /// <summary>Sends the request with per-call options and returns the raw 2xx answer (also set as <see cref="RequestOptions.Response"/>).</summary>
+    /// <exception cref="ArgumentException"><see cref="RequestOptions.IdempotencyKey"/> is set for an endpoint that does not honour it (nothing was sent).</exception>
+    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
+    public Task<ApiResponse> SendRawAsync(ApiRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return SendCoreAsync(request, (object?)null, static (response, _, token) => ReadRawAsync(response, token), cancellationToken);
+        return requestOptions is null
+            ? SendCoreAsync(request, (object?)null, static (response, _, token) => ReadRawAsync(response, token), null, cancellationToken)
+            : SendRawWithOptionsAsync(request, requestOptions, cancellationToken);
+    }
+
+    private async Task<ApiResponse> SendRawWithOptionsAsync(ApiRequest request, RequestOptions requestOptions, CancellationToken cancellationToken)
+    {
+        requestOptions.ApplyTo(request, Profile);
+        var response = await SendCoreAsync(request, (object?)null, static (response, _, token) => ReadRawAsync(response, token), null, cancellationToken).ConfigureAwait(false);
+        requestOptions.Response = response;
+        return response;
+    }
+
+    /// <summary>
+    /// The escape hatch every client exposes as <c>SendAsync(ApiRequest, ...)</c>: sends a caller-built request for an endpoint the SDK
+    /// does not type yet through the same pipeline (key, retries by the endpoint's idempotency mark, rate limit, redaction, typed errors)
+    /// and returns the raw 2xx answer. The route must stay under the base address: an absolute URL, a scheme, a query or fragment in the
+    /// template, or a dot segment is refused before anything is sent, so the key can never go to another host or path.
+    /// </summary>
+    /// <param name="request">The request (route relative to the base address; a leading copy of the base path, as printed in the docs, is accepted).</param>
+    /// <param name="requestOptions">Per-call options, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The route is not a relative path under the base address (nothing was sent).</exception>
+    /// <exception cref="AttentionException">The call failed (a subtype per status, transport failure or timeout).</exception>
+    public Task<ApiResponse> SendUntypedAsync(ApiRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.EnsureRelativeRoute(_basePath);
+        return SendRawAsync(request, requestOptions, cancellationToken);
     }
 
     /// <summary>
@@ -103,8 +146,10 @@ public sealed class ApiConnection
         ApiRequest request,
         TState state,
         Func<HttpResponseMessage, TState, CancellationToken, ValueTask<TResult>> read,
+        RequestOptions? requestOptions,
         CancellationToken cancellationToken)
     {
+        requestOptions?.ApplyTo(request, Profile);
         using var message = request.ToHttpRequestMessage(_baseAddress, _basePath, _userAgent);
         HttpResponseMessage response;
         try
@@ -134,6 +179,12 @@ public sealed class ApiConnection
 
             try
             {
+                if (requestOptions is not null)
+                {
+                    // Only the metadata path copies the buffered body; the plain path reads it in place.
+                    requestOptions.Response = await ReadRawAsync(response, cancellationToken).ConfigureAwait(false);
+                }
+
                 return await read(response, state, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (TransportFailures.IsTransportFailure(ex))
@@ -224,9 +275,15 @@ public sealed class ApiConnection
 
     /// <summary>Sends the request and reads a list answer in whatever envelope the server uses (see <see cref="ApiListReader"/>).</summary>
     /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
-    public async Task<ApiList<T>> SendListAsync<T>(ApiRequest request, JsonTypeInfo<T> itemType, string resourceName, CancellationToken cancellationToken = default)
+    public Task<ApiList<T>> SendListAsync<T>(ApiRequest request, JsonTypeInfo<T> itemType, string resourceName, CancellationToken cancellationToken = default) =>
+        SendListAsync(request, itemType, resourceName, null, cancellationToken);
+
+    /// <summary>Sends the request with per-call options and reads a list answer (see <see cref="ApiListReader"/>).</summary>
+    /// <exception cref="ArgumentException"><see cref="RequestOptions.IdempotencyKey"/> is set for an endpoint that does not honour it (nothing was sent).</exception>
+    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
+    public async Task<ApiList<T>> SendListAsync<T>(ApiRequest request, JsonTypeInfo<T> itemType, string resourceName, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
-        var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await SendRawAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
         return ApiListReader.Read(response, itemType, resourceName);
     }
 

@@ -9,7 +9,7 @@ namespace Attention.Sdk.Http;
 /// envelope (cursors, totals) stays readable in <see cref="RawJson"/>.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class ApiList<T> : IReadOnlyList<T>
+public sealed class ApiList<T> : IReadOnlyList<T>, IRawJsonModel
 {
     private readonly IReadOnlyList<T> _items;
 

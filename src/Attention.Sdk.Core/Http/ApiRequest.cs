@@ -36,7 +36,7 @@ public sealed class ApiRequest
     public HttpMethod Method { get; }
 
     /// <summary>The route template relative to the base address; ids are never inlined here.</summary>
-    public string RouteTemplate { get; }
+    public string RouteTemplate { get; private set; }
 
     /// <summary>
     /// The caller's idempotency key, sent as <c>Idempotency-Key</c>. When null the pipeline mints one for a POST/PATCH to an
@@ -237,6 +237,49 @@ public sealed class ApiRequest
         message.Content = contentFactory?.Invoke();
         return message;
     }
+
+    /// <summary>
+    /// For a caller-built request (the escape hatch): drops a leading copy of the base path (<c>api/v1/...</c> as printed in the docs)
+    /// and refuses any template that could leave the base address: a scheme or absolute URL, a query or fragment, percent-escapes,
+    /// backslashes, empty or dot segments, or characters outside a path segment's set. Ids go through <see cref="WithPath"/>, which escapes them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The template is not a plain relative route.</exception>
+    internal void EnsureRelativeRoute(string basePath)
+    {
+        var template = RouteTemplate;
+        var baseSegments = basePath.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var skip = 0; skip < baseSegments.Length; skip++)
+        {
+            // The longest tail of the base path the template starts with ("api/v1/..." under ".../api/v1") is a copy from the docs.
+            var prefix = string.Join('/', baseSegments[skip..]) + "/";
+            if (template.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                template = template[prefix.Length..];
+                break;
+            }
+        }
+
+        var segments = template.Split('/');
+        if (template.Length == 0 || segments[0].Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The route must be a path relative to the base address (for example 'influencers/{id}'), not an absolute URL.", "request");
+        }
+
+        foreach (var segment in segments)
+        {
+            if (segment is "" or "." or ".." || segment.Any(c => !IsRouteChar(c)))
+            {
+                throw new ArgumentException(
+                    $"The route '{RouteTemplate}' has an empty or dot segment or a character outside a path segment (query, fragment, '%' or '\\'): bind ids with WithPath and query values with WithQuery.",
+                    "request");
+            }
+        }
+
+        RouteTemplate = template;
+    }
+
+    private static bool IsRouteChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '{' or '}' or ':' or '@' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=';
 
     /// <summary>Whether the template holds <c>{name}</c> (checked without building the braced text).</summary>
     private static bool HasParameter(string template, string name)

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Attention.Sdk.Http;
 
-/// <summary>A successful raw answer: status, headers and body bytes, for endpoints the SDK does not type.</summary>
+/// <summary>A successful raw answer: status, headers, request id and body bytes (from the escape hatch, or <see cref="RequestOptions.Response"/> after a typed call).</summary>
 public sealed class ApiResponse
 {
     private readonly HttpResponseHeaders? _responseHeaders;
@@ -41,11 +41,18 @@ public sealed class ApiResponse
     /// <summary>Response and content headers, case-insensitive (built on first use: most callers never read them).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers => _headers ??= CollectHeaders();
 
+    /// <summary>The server's request id (<c>X-Request-Id</c>, else <c>Request-Id</c> or <c>X-Correlation-Id</c>), when sent; quote it to support.</summary>
+    public string? RequestId =>
+        FirstHeader("X-Request-Id") ?? FirstHeader("Request-Id") ?? FirstHeader("X-Correlation-Id");
+
     /// <summary>The body bytes (empty when there was none).</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
     /// <summary>The body as UTF-8 text.</summary>
     public string Text => Encoding.UTF8.GetString(Body.Span);
+
+    private string? FirstHeader(string name) =>
+        Headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
     private Dictionary<string, IReadOnlyList<string>> CollectHeaders()
     {

@@ -92,7 +92,7 @@ public class ActionsClient
 
     /// <summary>
     /// Gets post-level analytics of a post-type action (<c>GET .../actions/{action_id}/analytics</c>). Right after verification the
-    /// server answers 400 "not yet available" for a few seconds: use <see cref="WaitForPostAnalyticsAsync"/> to wait for them.
+    /// server answers 400 "not yet available" for a few seconds: use <see cref="WaitForPostAnalyticsAvailableAsync"/> to wait for them.
     /// </summary>
     /// <param name="rentalId">The rental id.</param>
     /// <param name="actionId">The action id.</param>
@@ -108,18 +108,18 @@ public class ActionsClient
     /// <summary>Polls the action until it is <see cref="ActionStatus.Verified"/> or <see cref="ActionStatus.Failed"/> and returns it (check <see cref="SocialAction.Status"/>).</summary>
     /// <param name="rentalId">The rental id.</param>
     /// <param name="actionId">The action id.</param>
-    /// <param name="pollingOptions">Interval, back-off and overall timeout; default <see cref="AttentionFactoryClientOptions.ActionCompletionPolling"/>.</param>
+    /// <param name="polling">Interval, back-off and overall timeout; default <see cref="AttentionFactoryClientOptions.ActionCompletionPolling"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="PollingTimeoutException">The action did not finish within the timeout (<see cref="PollingTimeoutException.LastValue"/> holds its last state).</exception>
     /// <exception cref="AttentionException">A poll failed (rate limits and 503 are waited out).</exception>
-    public virtual Task<SocialAction> WaitForActionCompletionAsync(string rentalId, string actionId, PollingOptions? pollingOptions = null, CancellationToken cancellationToken = default)
+    public virtual Task<SocialAction> WaitForActionFinishedAsync(string rentalId, string actionId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rentalId);
         ArgumentException.ThrowIfNullOrWhiteSpace(actionId);
         return Poller.PollUntilAsync(
             ct => GetAsync(rentalId, actionId, ct),
             action => action.Status.IsTerminal,
-            pollingOptions ?? _connection.Options.ActionCompletionPolling,
+            polling ?? _connection.Options.ActionCompletionPolling,
             _connection.TimeProvider,
             $"action {actionId} to be verified or failed",
             cancellationToken);
@@ -131,12 +131,12 @@ public class ActionsClient
     /// </summary>
     /// <param name="rentalId">The rental id.</param>
     /// <param name="actionId">The (verified, post-type) action id.</param>
-    /// <param name="pollingOptions">Interval and bound; default <see cref="AttentionFactoryClientOptions.PostAnalyticsPolling"/> (2 minutes).</param>
+    /// <param name="polling">Interval and bound; default <see cref="AttentionFactoryClientOptions.PostAnalyticsPolling"/> (2 minutes).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="PollingTimeoutException">Still not available when the bound elapsed.</exception>
     /// <exception cref="AttentionBadRequestException">400 for another reason (for example not a post-type action).</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
-    public virtual async Task<PostAnalytics> WaitForPostAnalyticsAsync(string rentalId, string actionId, PollingOptions? pollingOptions = null, CancellationToken cancellationToken = default)
+    public virtual async Task<PostAnalytics> WaitForPostAnalyticsAvailableAsync(string rentalId, string actionId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rentalId);
         ArgumentException.ThrowIfNullOrWhiteSpace(actionId);
@@ -153,7 +153,7 @@ public class ActionsClient
                 }
             },
             value => value is not null,
-            pollingOptions ?? _connection.Options.PostAnalyticsPolling,
+            polling ?? _connection.Options.PostAnalyticsPolling,
             _connection.TimeProvider,
             $"post analytics of action {actionId}",
             cancellationToken).ConfigureAwait(false);

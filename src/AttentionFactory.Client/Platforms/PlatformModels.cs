@@ -4,18 +4,6 @@ using AttentionFactory.Actions;
 
 namespace AttentionFactory.Platforms;
 
-/// <summary>The answer of <c>GET /v1/platforms</c>: the supported platforms.</summary>
-public sealed class PlatformList
-{
-    /// <summary>The supported platforms (instagram, tiktok, reddit, facebook, x, linkedin today).</summary>
-    [JsonPropertyName("platforms")]
-    public IReadOnlyList<Platform> Platforms { get; init; } = [];
-
-    /// <summary>Fields the SDK does not model, kept as sent.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
-}
-
 /// <summary>The answer of <c>GET /v1/platforms/{platform}/niches</c>: valid <c>warming_niche</c> values.</summary>
 public sealed class NicheCatalog
 {

@@ -17,11 +17,8 @@ public class PlatformsClient
     /// <summary>Lists the supported platforms (<c>GET /v1/platforms</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (a typed subtype per status, transport or timeout).</exception>
-    public virtual async Task<IReadOnlyList<Platform>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var list = await _connection.SendAsync(new ApiRequest(HttpMethod.Get, "platforms"), FactoryJsonContext.Default.PlatformList, cancellationToken).ConfigureAwait(false);
-        return list.Platforms;
-    }
+    public virtual Task<ApiList<Platform>> ListAsync(CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "platforms"), FactoryJsonContext.Default.Platform, "platforms", cancellationToken);
 
     /// <summary>Gets the action types and per-rental rate caps of a platform (<c>GET /v1/platforms/{platform}/capabilities</c>).</summary>
     /// <param name="platform">The platform.</param>

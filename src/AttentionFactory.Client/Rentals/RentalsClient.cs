@@ -21,22 +21,36 @@ public class RentalsClient
     /// <see cref="RentalStatus.Warming"/> while the account is prepared (see <see cref="WaitForRentalActiveAsync"/>).
     /// </summary>
     /// <param name="request">Platform, months (1 to 12), auto-renew, optional warming niche and branding preset.</param>
-    /// <param name="idempotencyKey">Sent as <c>Idempotency-Key</c>: the same key never creates (or charges) twice. When null the SDK mints one per call, reused by its retries.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
     /// <exception cref="InsufficientCreditsException">402: the balance does not cover the rental.</exception>
     /// <exception cref="AttentionBadRequestException">400: for example an unknown warming niche.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
-    public virtual Task<Rental> CreateAsync(CreateRentalRequest request, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public virtual Task<Rental> CreateAsync(CreateRentalRequest request, CancellationToken cancellationToken = default) =>
+        CreateCoreAsync(request, null, cancellationToken);
+
+    /// <summary>Creates a rental with per-call options; otherwise as <see cref="CreateAsync(CreateRentalRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">Platform, months (1 to 12), auto-renew, optional warming niche and branding preset.</param>
+    /// <param name="requestOptions">
+    /// <see cref="RequestOptions.IdempotencyKey"/> is sent as <c>Idempotency-Key</c>: the same key never creates (or charges) twice (when
+    /// null the SDK mints one per call, reused by its retries); extra headers; after the call, <see cref="RequestOptions.Response"/>.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<Rental> CreateAsync(CreateRentalRequest request, RequestOptions requestOptions, CancellationToken cancellationToken = default) =>
+        CreateCoreAsync(request, requestOptions ?? throw new ArgumentNullException(nameof(requestOptions)), cancellationToken);
+
+    private Task<Rental> CreateCoreAsync(CreateRentalRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         return _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "rentals")
                 .WithJsonBody(request, FactoryJsonContext.Default.CreateRentalRequest)
-                .WithIdempotencyKey(idempotencyKey)
                 .HonoursIdempotencyKey(),
             FactoryJsonContext.Default.Rental,
+            requestOptions,
             cancellationToken);
     }
 
@@ -136,12 +150,12 @@ public class RentalsClient
     /// (with its live profile when the platform supplies one).
     /// </summary>
     /// <param name="rentalId">The rental id.</param>
-    /// <param name="pollingOptions">Interval, back-off and overall timeout; default <see cref="AttentionFactoryClientOptions.RentalActivationPolling"/>.</param>
+    /// <param name="polling">Interval, back-off and overall timeout; default <see cref="AttentionFactoryClientOptions.RentalActivationPolling"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="RentalTerminatedException">The rental was refunded, cancelled, expired or released instead.</exception>
     /// <exception cref="PollingTimeoutException">It did not become active within the timeout.</exception>
     /// <exception cref="AttentionException">A poll failed (rate limits and 503 are waited out).</exception>
-    public virtual Task<Rental> WaitForRentalActiveAsync(string rentalId, PollingOptions? pollingOptions = null, CancellationToken cancellationToken = default)
+    public virtual Task<Rental> WaitForRentalActiveAsync(string rentalId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rentalId);
         return Poller.PollUntilAsync(
@@ -155,7 +169,7 @@ public class RentalsClient
 
                 return rental.Status == RentalStatus.Active && rental.AnonymizedId is not null;
             },
-            pollingOptions ?? _connection.Options.RentalActivationPolling,
+            polling ?? _connection.Options.RentalActivationPolling,
             _connection.TimeProvider,
             $"rental {rentalId} to become active",
             cancellationToken);

@@ -7,13 +7,13 @@ using Attentium.Solana;
 namespace Attentium.Campaigns;
 
 /// <summary>
-/// Paid campaigns (<c>POST /v1/verify</c>). <see cref="CreateCampaignAsync"/> does everything: ask for the invoice (402), pay it
+/// Paid campaigns (<c>POST /v1/verify</c>). <see cref="CreateAsync"/> does everything: ask for the invoice (402), pay it
 /// (a server-built escrow deposit is inspected and signed; the memo flow is built by the SDK), confirm on Solana, and submit the
 /// payment with <c>X-Solana-Tx-Signature</c>, <c>X-Agent-Key</c> and <c>X-Campaign-Id</c> for the campaign keys. The steps are
 /// public for callers with their own wallets: <see cref="RequestInvoiceAsync"/>, <see cref="PayInvoiceAsync(PaymentInvoice, ISolanaSigner, decimal, CancellationToken)"/>,
 /// <see cref="SubmitPaymentAsync(CreateCampaignRequest, CampaignPayment, CancellationToken)"/>. Every payment is written to the
 /// <see cref="IPaymentLedger"/> before it is sent, and a campaign id already in the ledger is never paid again: its payment is
-/// resumed instead. After a crash, <see cref="ResumeCampaignAsync"/> finishes a campaign whose payment landed.
+/// resumed instead. After a crash, <see cref="ResumeAsync"/> finishes a campaign whose payment landed.
 /// </summary>
 public class CampaignsClient
 {
@@ -49,7 +49,7 @@ public class CampaignsClient
     /// <exception cref="PaymentNotConfirmedException">The payment was not confirmed in time; resume with its signature.</exception>
     /// <exception cref="AttentiumPaymentRejectedException">The server refused the payment proof (missing or mismatched memo, ...).</exception>
     /// <exception cref="AttentionException">Another API failure.</exception>
-    public virtual async Task<CampaignKeys> CreateCampaignAsync(CreateCampaignRequest request, ISolanaSigner agent, CancellationToken cancellationToken = default)
+    public virtual async Task<CampaignKeys> CreateAsync(CreateCampaignRequest request, ISolanaSigner agent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(agent);
@@ -272,7 +272,7 @@ public class CampaignsClient
     /// <exception cref="PaymentExpiredException">The payment can no longer land.</exception>
     /// <exception cref="PaymentNotConfirmedException">Not confirmed within the timeout, or failed on chain.</exception>
     /// <exception cref="AttentionException">The submission failed.</exception>
-    public virtual async Task<CampaignKeys> ResumeCampaignAsync(string campaignId, string signature, CreateCampaignRequest request, PublicKey agent, CancellationToken cancellationToken = default)
+    public virtual async Task<CampaignKeys> ResumeAsync(string campaignId, string signature, CreateCampaignRequest request, PublicKey agent, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(campaignId);
         ValidateSignature(signature);

@@ -28,7 +28,7 @@ public sealed class PaymentExpiredException : AttentionException
 
 /// <summary>
 /// A payment was sent but not confirmed within <see cref="AttentiumClientOptions.ConfirmationTimeout"/>, or it landed with an error.
-/// It may still land: resume with <see cref="Campaigns.CampaignsClient.ResumeCampaignAsync"/> and the <see cref="Signature"/> rather than paying again.
+/// It may still land: resume with <see cref="Campaigns.CampaignsClient.ResumeAsync"/> and the <see cref="Signature"/> rather than paying again.
 /// </summary>
 public sealed class PaymentNotConfirmedException : AttentionException
 {

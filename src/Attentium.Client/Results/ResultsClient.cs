@@ -42,7 +42,7 @@ public class ResultsClient
     }
 
     /// <summary>Reads the results of the campaign the keys belong to.</summary>
-    /// <param name="keys">The keys <see cref="CampaignsClient.CreateCampaignAsync"/> returned.</param>
+    /// <param name="keys">The keys <see cref="CampaignsClient.CreateAsync"/> returned.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The keys lack a tx hash or read key.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
@@ -59,7 +59,7 @@ public class ResultsClient
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="PollingTimeoutException">Not complete in time.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">A call failed.</exception>
-    public virtual Task<CampaignResults> WaitForCompletionAsync(string txHash, string readKey, PollingOptions? polling = null, CancellationToken cancellationToken = default)
+    public virtual Task<CampaignResults> WaitForCampaignFinishedAsync(string txHash, string readKey, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(txHash);
         ArgumentException.ThrowIfNullOrWhiteSpace(readKey);

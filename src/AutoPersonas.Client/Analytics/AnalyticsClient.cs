@@ -35,14 +35,14 @@ public class AnalyticsClient
     /// <param name="query">Optional filters (for example <see cref="AnalyticsQuery.Limit"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ApiList<ContentItem>> GetTopContentAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<ContentItem>> ListTopContentAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(Build("analytics/top-content", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.ContentItem, "content", cancellationToken);
 
     /// <summary>Gets the per-platform breakdown (<c>GET /analytics/platforms</c>).</summary>
     /// <param name="query">Optional filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ApiList<PlatformBreakdown>> GetPlatformsAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<PlatformBreakdown>> ListPlatformsAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(Build("analytics/platforms", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.PlatformBreakdown, "platforms", cancellationToken);
 
     private static ApiRequest Build(string route, AnalyticsQuery? query)

@@ -36,7 +36,7 @@ public class BatchesClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="PollingTimeoutException">Still running after the polling timeout (<see cref="PollingTimeoutException.LastValue"/> holds the last batch seen).</exception>
     /// <exception cref="AttentionException">A poll failed (429 and 503 are waited out and polled again).</exception>
-    public virtual Task<GenerationBatch> WaitForCompletionAsync(string batchId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
+    public virtual Task<GenerationBatch> WaitForBatchFinishedAsync(string batchId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(batchId);
         return Poller.PollUntilAsync(

@@ -36,7 +36,7 @@ public class CharactersClient
 
     /// <summary>
     /// Adds voice sample audio for cloning (<c>POST /characters/:id/voice-samples</c>, scope <c>character:write</c>) as JSON audio URLs.
-    /// If your account's API expects a file upload instead, send it with <see cref="AutoPersonasClient.SendAsync(HttpMethod, string, ReadOnlyMemory{byte}, string, AutoPersonasScope?, CancellationToken)"/>.
+    /// If your account's API expects a file upload instead, send it with <see cref="AutoPersonasClient.SendAsync(Attention.Sdk.Http.ApiRequest, CancellationToken)"/> and <see cref="Attention.Sdk.Http.ApiRequest.WithBody"/>.
     /// </summary>
     /// <param name="characterId">The character id.</param>
     /// <param name="request">The audio URLs.</param>

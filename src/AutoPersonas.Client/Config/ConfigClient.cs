@@ -30,6 +30,6 @@ public class ConfigClient
     /// <summary>Lists the aesthetic grade presets (<c>GET /config/aesthetic-grades</c>; the docs say there are 10).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ApiList<AestheticGrade>> GetAestheticGradesAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<AestheticGrade>> ListAestheticGradesAsync(CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "config/aesthetic-grades"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.AestheticGrade, "grades", cancellationToken);
 }

@@ -51,7 +51,7 @@ public class ContentClient
     /// <summary>
     /// Generates a content batch (<c>POST /content/generate</c>, scope <c>content:generate</c>). Never retried after a 5xx, a reset or a
     /// timeout (it costs money and the API has no idempotency keys): on such a failure, check <c>GET /content</c> before trying again.
-    /// Follow the batch with <see cref="Batches.BatchesClient.WaitForCompletionAsync"/>.
+    /// Follow the batch with <see cref="Batches.BatchesClient.WaitForBatchFinishedAsync"/>.
     /// </summary>
     /// <param name="request">The profile and count.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

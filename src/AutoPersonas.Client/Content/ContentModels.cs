@@ -107,7 +107,7 @@ public sealed class GenerateContentRequest : AutoPersonasRequest
     }
 }
 
-/// <summary>The answer of <c>POST /content/generate</c>: the batch to follow (see <see cref="Batches.BatchesClient.WaitForCompletionAsync"/>).</summary>
+/// <summary>The answer of <c>POST /content/generate</c>: the batch to follow (see <see cref="Batches.BatchesClient.WaitForBatchFinishedAsync"/>).</summary>
 public sealed class GenerationStarted : AutoPersonasModel
 {
     /// <summary>The generation batch id (read from <c>batchId</c>, or <c>id</c> when the server sends only that).</summary>

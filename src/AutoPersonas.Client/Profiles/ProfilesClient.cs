@@ -78,7 +78,7 @@ public class ProfilesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ApiList<MediaItem>> GetMediaLibraryAsync(string profileId, CancellationToken cancellationToken = default) =>
+    public virtual Task<ApiList<MediaItem>> ListMediaLibraryAsync(string profileId, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
             new ApiRequest(HttpMethod.Get, "profiles/{profileId}/media-library").WithPath("profileId", profileId),
             AutoPersonasScope.ContentRead,

@@ -82,7 +82,7 @@ public class PublishingClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="PollingTimeoutException">Not finished within the polling timeout.</exception>
     /// <exception cref="AttentionException">A poll failed (429 and 503 are waited out and polled again).</exception>
-    public virtual Task<PublishStatus> WaitForPublishAsync(string contentId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
+    public virtual Task<PublishStatus> WaitForPublishFinishedAsync(string contentId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contentId);
         return Poller.PollUntilAsync(

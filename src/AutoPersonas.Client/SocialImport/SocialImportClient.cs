@@ -72,7 +72,7 @@ public class SocialImportClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="PollingTimeoutException">Not finished within the polling timeout.</exception>
     /// <exception cref="AttentionException">A poll failed (429 and 503 are waited out and polled again).</exception>
-    public virtual Task<ImportJob> WaitForJobAsync(string jobId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
+    public virtual Task<ImportJob> WaitForImportJobFinishedAsync(string jobId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
         return Poller.PollUntilAsync(

@@ -58,6 +58,8 @@ internal static class SampleArguments
         [typeof(SubmitActionRequest)] = () => SubmitActionRequest.PostImage(new PostOptions { MediaUrl = "https://example.com/a.jpg" }),
         [typeof(IngredientsPatch)] = () => new IngredientsPatch().Set("hair", JsonValue.Create("red")),
         [typeof(HttpMethod)] = () => HttpMethod.Get,
+        [typeof(Attention.Sdk.Http.ApiRequest)] = () => new Attention.Sdk.Http.ApiRequest(HttpMethod.Get, "influencers"),
+        [typeof(Attention.Sdk.Http.RequestOptions)] = () => new Attention.Sdk.Http.RequestOptions(),
         [typeof(PollingOptions)] = () => FastPolling,
         [typeof(JsonElement)] = () => JsonSerializer.SerializeToElement(new Dictionary<string, int> { ["a"] = 1 }),
         [typeof(ReadOnlyMemory<byte>)] = () => new ReadOnlyMemory<byte>("{}"u8.ToArray()),

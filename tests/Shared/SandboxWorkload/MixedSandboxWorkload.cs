@@ -303,9 +303,9 @@ internal sealed class MixedSandboxWorkload : IAsyncDisposable
     /// <summary>The whole flow through the SDK (verify, 402, inspection, sign, send, confirm, re-submit), then the completed results.</summary>
     private async Task<CampaignKeys> PayAsync(WorkloadCaller caller, bool refundLater, CancellationToken cancellationToken)
     {
-        var keys = await _attentium.Campaigns.CreateCampaignAsync(Campaign, caller.Agent, cancellationToken).ConfigureAwait(false);
+        var keys = await _attentium.Campaigns.CreateAsync(Campaign, caller.Agent, cancellationToken).ConfigureAwait(false);
         Book.Paid(keys.CampaignId!, caller.Agent.PublicKey, keys.Amount ?? throw new InvalidOperationException("The campaign keys carry no amount."));
-        var results = await _attentium.Results.WaitForCompletionAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var results = await _attentium.Results.WaitForCampaignFinishedAsync(keys.TxHash!, keys.ReadKey!, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (results.Responses.Count != Campaign.Quantity)
         {
             throw new InvalidOperationException($"A completed campaign has {results.Responses.Count} responses, not {Campaign.Quantity}.");
