@@ -8,7 +8,8 @@ public partial class TransactionInspector
     /// the agent's own account stays a plain System account; no token account of the agent changes owner, delegate or close
     /// authority, or disappears; no other token of the agent falls; USDC that leaves the agent reappears as the recipients' gain and
     /// in a payment no other USDC account gains; a refund or claim credits at least the stated amount; SOL falls by at most the
-    /// allowance. The reads are not atomic: unrelated activity on these accounts in between can make the comparison stricter or looser.
+    /// allowance. The reads are not atomic: when a refusal meets accounts that moved during the simulation, reads and simulation
+    /// are repeated (up to <see cref="MaxSimulationRounds"/> rounds).
     /// </summary>
     private async Task<SimulatedBalances> SimulateAsync(Transaction transaction, Message message, IReadOnlyList<PublicKey> keys, PublicKey agent, PaymentRecipients recipients, InspectionPolicy policy, CancellationToken cancellationToken)
     {
@@ -22,34 +23,92 @@ public partial class TransactionInspector
             }
         }
 
-        var before = new List<AccountInfo?>(watched.Count);
+        for (var round = 1; ; round++)
+        {
+            var before = await ReadAccountsAsync(rpc, watched, cancellationToken).ConfigureAwait(false);
+            var result = await rpc.SimulateTransactionAsync(
+                transaction.Serialize(),
+                new SimulateTransactionOptions { ReplaceRecentBlockhash = true, Accounts = watched },
+                cancellationToken).ConfigureAwait(false);
+            if (result.Error is { } error)
+            {
+                var logs = string.Join(" | ", result.Logs.TakeLast(5));
+                throw Reject(RejectionReason.SimulationFailed, $"the simulated transaction fails with {error} ({error.Raw}). Logs: {logs}");
+            }
+
+            if (result.Accounts.Count != watched.Count)
+            {
+                throw Reject(RejectionReason.SimulationFailed, $"the simulation returned {result.Accounts.Count} accounts; {watched.Count} were asked for.");
+            }
+
+            TransactionRejectedException refusal;
+            try
+            {
+                return Compare(watched, before, result.Accounts, agent, recipients, policy);
+            }
+            catch (TransactionRejectedException ex)
+            {
+                refusal = ex;
+            }
+
+            // The reads and the simulation are separate calls: another transaction of this agent landing in between (a payment
+            // while a refund is inspected) makes the comparison mix two states and refuse an honest transaction. Only a refusal
+            // against a state that held still through the simulation stands; a state that keeps moving is refused after the
+            // last round. Nothing is ever accepted without a comparison that passed.
+            if (round == MaxSimulationRounds || SameState(before, await ReadAccountsAsync(rpc, watched, cancellationToken).ConfigureAwait(false)))
+            {
+                throw refusal;
+            }
+        }
+    }
+
+    /// <summary>How many times the reads and the simulation are repeated when the accounts moved under a refusal.</summary>
+    private const int MaxSimulationRounds = 3;
+
+    private static async Task<List<AccountInfo?>> ReadAccountsAsync(SolanaRpcClient rpc, List<PublicKey> watched, CancellationToken cancellationToken)
+    {
+        var accounts = new List<AccountInfo?>(watched.Count);
         foreach (var key in watched)
         {
-            before.Add(await rpc.GetAccountInfoAsync(key, null, cancellationToken).ConfigureAwait(false));
+            accounts.Add(await rpc.GetAccountInfoAsync(key, null, cancellationToken).ConfigureAwait(false));
         }
 
-        var result = await rpc.SimulateTransactionAsync(
-            transaction.Serialize(),
-            new SimulateTransactionOptions { ReplaceRecentBlockhash = true, Accounts = watched },
-            cancellationToken).ConfigureAwait(false);
-        if (result.Error is { } error)
+        return accounts;
+    }
+
+    private static bool SameState(List<AccountInfo?> first, List<AccountInfo?> second)
+    {
+        for (var i = 0; i < first.Count; i++)
         {
-            var logs = string.Join(" | ", result.Logs.TakeLast(5));
-            throw Reject(RejectionReason.SimulationFailed, $"the simulated transaction fails with {error} ({error.Raw}). Logs: {logs}");
+            var (a, b) = (first[i], second[i]);
+            if (a is null || b is null)
+            {
+                if (a is not null || b is not null)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (a.Lamports != b.Lamports || a.Owner != b.Owner || a.Executable != b.Executable || !a.Data.Span.SequenceEqual(b.Data.Span))
+            {
+                return false;
+            }
         }
 
-        if (result.Accounts.Count != watched.Count)
-        {
-            throw Reject(RejectionReason.SimulationFailed, $"the simulation returned {result.Accounts.Count} accounts; {watched.Count} were asked for.");
-        }
+        return true;
+    }
 
-        CheckAgentAccount(before[0], result.Accounts[0]);
-        var flows = MeasureTokenFlows(watched, before, result.Accounts, agent, recipients, policy);
+    private SimulatedBalances Compare(List<PublicKey> watched, List<AccountInfo?> before, IReadOnlyList<AccountInfo?> after, PublicKey agent, PaymentRecipients recipients, InspectionPolicy policy)
+    {
+        CheckAgentAccount(before[0], after[0]);
+        var flows = MeasureTokenFlows(watched, before, after, agent, recipients, policy);
         var balances = new SimulatedBalances(
             before[0]?.Lamports ?? 0,
-            result.Accounts[0]?.Lamports ?? 0,
+            after[0]?.Lamports ?? 0,
             TokenAccountState.Read(before[1])?.Amount ?? 0,
-            TokenAccountState.Read(result.Accounts[1])?.Amount ?? 0)
+            TokenAccountState.Read(after[1])?.Amount ?? 0)
         {
             RecipientUsdcGain = flows.RecipientGain,
         };
