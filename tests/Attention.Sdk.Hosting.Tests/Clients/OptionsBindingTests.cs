@@ -22,6 +22,7 @@ public sealed class OptionsBindingTests
         nameof(AttentionClientOptions.TimeProvider),
         nameof(AttentionClientOptions.Transport),
         nameof(AttentionClientOptions.RateLimiterProvider),
+        nameof(AttentionClientOptions.RetryBudgetProvider),
         nameof(Attentium.AttentiumClientOptions.PaymentLedger),
     ];
 
