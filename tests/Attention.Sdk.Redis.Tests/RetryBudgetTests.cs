@@ -130,7 +130,7 @@ public sealed class RetryBudgetTests(RedisFixture redis) : IClassFixture<RedisFi
         services.AddSingleton<IConnectionMultiplexer>(redis.Connection);
         services.AddAutoPersonasClient(o => o.ApiKey = NewApiKey());
         services.AddAttentiumClient();
-        services.AddAttentionFactoryClient(o => o.ApiKey = "af_live_" + Guid.NewGuid().ToString("N"));
+        services.AddAttentionFactoryClient(o => o.ApiKey = "af_test_sk_" + Guid.NewGuid().ToString("N"));
         services.AddAttentionRedis(o => o.KeyPrefix = RedisFixture.NewPrefix());
         await using var provider = services.BuildServiceProvider();
 
