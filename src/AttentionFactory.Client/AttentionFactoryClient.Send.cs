@@ -26,10 +26,10 @@ public partial class AttentionFactoryClient
 
     /// <summary>Calls an endpoint the SDK does not type yet, with per-call options; otherwise as <see cref="SendAsync(ApiRequest, CancellationToken)"/>.</summary>
     /// <param name="request">The request (see <see cref="SendAsync(ApiRequest, CancellationToken)"/>).</param>
-    /// <param name="requestOptions">Per-call options (extra headers, an idempotency key where the request is marked to honour one); after the call, <see cref="RequestOptions.Response"/>.</param>
+    /// <param name="requestOptions">Per-call options (extra headers, an idempotency key where the request is marked to honour one); after the call, <see cref="RequestOptions.Response"/>. Null: as the plain overload.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The route could leave the base address, or an idempotency key was given for a request not marked to honour it: nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (a subtype per status, transport failure or timeout).</exception>
-    public virtual Task<ApiResponse> SendAsync(ApiRequest request, RequestOptions requestOptions, CancellationToken cancellationToken = default) =>
-        _api.SendUntypedAsync(request, requestOptions ?? throw new ArgumentNullException(nameof(requestOptions)), cancellationToken);
+    public virtual Task<ApiResponse> SendAsync(ApiRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _api.SendUntypedAsync(request, requestOptions, cancellationToken);
 }

@@ -24,21 +24,34 @@ internal sealed class FactoryConnection(ApiConnection connection, AttentionFacto
     public Task SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
         connection.SendAsync(request, cancellationToken);
 
+    public Task SendAsync(ApiRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        connection.SendAsync(request, requestOptions, cancellationToken);
+
     /// <summary>Sends and deserializes, keeping the whole body as its raw JSON.</summary>
-    public async Task<T> SendWithRawAsync<T>(ApiRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    public Task<T> SendWithRawAsync<T>(ApiRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class, IRawJson =>
+        SendWithRawAsync(request, type, null, cancellationToken);
+
+    /// <summary>Sends with per-call options and deserializes, keeping the whole body as its raw JSON.</summary>
+    public async Task<T> SendWithRawAsync<T>(ApiRequest request, JsonTypeInfo<T> type, RequestOptions? requestOptions, CancellationToken cancellationToken)
         where T : class, IRawJson
     {
-        var response = await connection.SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await connection.SendRawAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
         var value = ApiConnection.Deserialize(response, type);
         value.AttachRawJson(ReadRaw(response));
         return value;
     }
 
     /// <summary>Sends and deserializes; an empty body (for example 204) gives <paramref name="whenEmpty"/>.</summary>
-    public async Task<T> SendTolerantAsync<T>(ApiRequest request, JsonTypeInfo<T> type, Func<T> whenEmpty, CancellationToken cancellationToken)
+    public Task<T> SendTolerantAsync<T>(ApiRequest request, JsonTypeInfo<T> type, Func<T> whenEmpty, CancellationToken cancellationToken)
+        where T : class, IRawJson =>
+        SendTolerantAsync(request, type, whenEmpty, null, cancellationToken);
+
+    /// <summary>Sends with per-call options and deserializes; an empty body (for example 204) gives <paramref name="whenEmpty"/>.</summary>
+    public async Task<T> SendTolerantAsync<T>(ApiRequest request, JsonTypeInfo<T> type, Func<T> whenEmpty, RequestOptions? requestOptions, CancellationToken cancellationToken)
         where T : class, IRawJson
     {
-        var response = await connection.SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await connection.SendRawAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
         if (response.Body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return whenEmpty();
@@ -51,6 +64,9 @@ internal sealed class FactoryConnection(ApiConnection connection, AttentionFacto
 
     public Task<ApiList<T>> SendListAsync<T>(ApiRequest request, JsonTypeInfo<T> itemType, string propertyName, CancellationToken cancellationToken) =>
         connection.SendListAsync(request, itemType, propertyName, cancellationToken);
+
+    public Task<ApiList<T>> SendListAsync<T>(ApiRequest request, JsonTypeInfo<T> itemType, string propertyName, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        connection.SendListAsync(request, itemType, propertyName, requestOptions, cancellationToken);
 
     private static JsonElement ReadRaw(ApiResponse response)
     {

@@ -22,11 +22,12 @@ public sealed class ErrorsAndValidationTests(WireMockServer wiremock) : FactoryT
     [InlineData(500, typeof(AttentionServerException), "Something went wrong")]
     public async Task Each_documented_status_becomes_its_typed_exception_with_the_servers_detail(int status, Type expected, string detail)
     {
-        await Scope.StubAsync("POST", $"v1/rentals/{DocsExamples.RentalId}/extend", status: status, body: $$"""{"detail": "{{detail}}"}""");
+        await Scope.StubAsync("POST", "v1/rentals", status: status, body: $$"""{"detail": "{{detail}}"}""");
         var options = Options();
         options.MaxRetries = 0;
 
-        var ex = await Assert.ThrowsAnyAsync<AttentionApiException>(() => new AttentionFactoryClient(options).Rentals.ExtendAsync(DocsExamples.RentalId, 2, "k-1", Ct));
+        var ex = await Assert.ThrowsAnyAsync<AttentionApiException>(() => new AttentionFactoryClient(options).Rentals.CreateAsync(
+            new CreateRentalRequest { Platform = Platform.Instagram }, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "k-1" }, Ct));
 
         Assert.IsType(expected, ex);
         Assert.Equal((HttpStatusCode)status, ex.StatusCode);

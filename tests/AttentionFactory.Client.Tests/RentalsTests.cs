@@ -152,16 +152,32 @@ public sealed class RentalsTests(WireMockServer wiremock) : FactoryTestBase(wire
     }
 
     [Fact]
-    public async Task Extend_rental_sends_months_with_a_key()
+    public async Task Extend_rental_sends_months_without_a_key()
     {
         await Scope.StubAsync("POST", $"v1/rentals/{DocsExamples.RentalId}/extend", body: DocsExamples.ActiveRental);
 
-        var rental = await CreateClient().Rentals.ExtendAsync(DocsExamples.RentalId, 2, "extend-1", Ct);
+        var rental = await CreateClient().Rentals.ExtendAsync(DocsExamples.RentalId, 2, Ct);
 
         var request = await SingleRequestAsync("POST", $"/v1/rentals/{DocsExamples.RentalId}/extend");
         AssertJsonBody("""{"months": 2}""", request);
-        Assert.Equal("extend-1", request.Header("Idempotency-Key"));
+        Assert.Null(request.Header("Idempotency-Key"));
         Assert.Equal(RentalStatus.Active, rental.Status);
+    }
+
+    [Fact]
+    public async Task Get_rental_with_request_options_sends_the_extra_header_and_returns_the_response_metadata()
+    {
+        await Scope.StubAsync("GET", $"v1/rentals/{DocsExamples.RentalId}", body: DocsExamples.ActiveRental, headers: new Dictionary<string, string> { ["X-Request-Id"] = "req_get_1" });
+        var requestOptions = new Attention.Sdk.Http.RequestOptions().AddHeader("X-Trace", "checkout-42");
+
+        var rental = await CreateClient().Rentals.GetAsync(DocsExamples.RentalId, requestOptions, Ct);
+
+        var request = await SingleRequestAsync("GET", $"/v1/rentals/{DocsExamples.RentalId}");
+        Assert.Equal("checkout-42", request.Header("X-Trace"));
+        Assert.Equal(DocsExamples.RentalId, rental.Id);
+        Assert.Equal(System.Net.HttpStatusCode.OK, requestOptions.Response!.StatusCode);
+        Assert.Equal("req_get_1", requestOptions.Response.RequestId);
+        Assert.Contains(DocsExamples.RentalId, requestOptions.Response.Text, StringComparison.Ordinal);
     }
 
     [Fact]

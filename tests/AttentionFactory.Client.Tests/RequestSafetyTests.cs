@@ -1,4 +1,5 @@
 using Attention.Sdk;
+using Attention.Sdk.Http;
 using Attention.Sdk.Testing.WireMock;
 using AttentionFactory.Branding;
 using AttentionFactory.Client.Tests.Support;
@@ -69,14 +70,25 @@ public sealed class RequestSafetyTests(WireMockServer wiremock) : FactoryTestBas
     }
 
     [Fact]
-    public async Task Extend_is_not_repeated_after_a_503_even_with_a_caller_key()
+    public async Task Extend_is_not_repeated_after_a_503_and_carries_no_key()
     {
         await Scope.StubAsync("POST", $"v1/rentals/{DocsExamples.RentalId}/extend", 503, """{"detail":"busy"}""");
 
-        await Assert.ThrowsAsync<AttentionServerException>(() => CreateClient().Rentals.ExtendAsync(DocsExamples.RentalId, 1, "extend-1", Ct));
+        var error = await Assert.ThrowsAsync<AttentionServerException>(() => CreateClient().Rentals.ExtendAsync(DocsExamples.RentalId, 1, Ct));
 
         var request = await SingleRequestAsync("POST", $"/v1/rentals/{DocsExamples.RentalId}/extend");
-        Assert.Equal("extend-1", request.Header("Idempotency-Key"));
+        Assert.Null(request.Header("Idempotency-Key"));
+        Assert.Equal(1, error.Attempts);
+    }
+
+    [Fact]
+    public async Task Extend_refuses_a_caller_key_before_sending_because_the_endpoint_does_not_honour_one()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            CreateClient().Rentals.ExtendAsync(DocsExamples.RentalId, 1, new RequestOptions { IdempotencyKey = "extend-1" }, Ct));
+
+        Assert.Contains("does not de-duplicate by Idempotency-Key", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await Scope.GetRequestsAsync());
     }
 
     [Fact]

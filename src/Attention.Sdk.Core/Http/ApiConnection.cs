@@ -89,8 +89,14 @@ public sealed class ApiConnection
 
     /// <summary>Sends the request and ignores the (2xx) body.</summary>
     /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
-    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
-        _ = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+    public Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(request, null, cancellationToken);
+
+    /// <summary>Sends the request with per-call options and ignores the (2xx) body (<see cref="RequestOptions.Response"/> still holds it).</summary>
+    /// <exception cref="ArgumentException"><see cref="RequestOptions.IdempotencyKey"/> is set for an endpoint that does not honour it (nothing was sent).</exception>
+    /// <exception cref="AttentionException">As <see cref="SendAsync{T}(ApiRequest, JsonTypeInfo{T}, CancellationToken)"/>.</exception>
+    public async Task SendAsync(ApiRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _ = await SendRawAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Sends the request and returns the raw 2xx answer; non-2xx answers throw as usual, except a DELETE's 404 or 409 after a retried

@@ -2,7 +2,7 @@ namespace Attention.Sdk.Http;
 
 /// <summary>
 /// Per-call settings and, after the call, its response metadata. Pass one to the overload every typed method has
-/// (<c>XAsync(args, RequestOptions requestOptions, CancellationToken cancellationToken = default)</c>); the plain overload
+/// (<c>XAsync(args, RequestOptions? requestOptions, CancellationToken cancellationToken = default)</c>; null there is the plain call); the plain overload
 /// (<c>XAsync(args, CancellationToken cancellationToken = default)</c>) allocates nothing of this. One instance per call:
 /// <see cref="Response"/> is overwritten by each call that uses it, so do not share an instance between concurrent calls.
 /// </summary>
@@ -43,8 +43,10 @@ public sealed class RequestOptions
     public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers ?? (IReadOnlyList<KeyValuePair<string, string>>)[];
 
     /// <summary>
-    /// The response of the last call made with these options, set when the call succeeded: status, headers, request id and
-    /// body bytes. Null before the call and after a failed one (the exception carries the status, request id and body).
+    /// The response of the last call made with these options, set when the server answered 2xx: status, headers, request id and
+    /// body bytes (also when that body then could not be read as the documented shape, so it can be inspected beside the
+    /// <see cref="AttentionResponseException"/>). Null before the call and when no 2xx answer came (the exception carries the
+    /// status, request id and body).
     /// </summary>
     public ApiResponse? Response { get; internal set; }
 
