@@ -141,6 +141,9 @@ internal sealed class ApiMethod(ClientSurface surface, PropertyInfo? group, Meth
 
     public MethodInfo Method { get; } = method;
 
+    /// <summary>For example <c>Rentals.CreateAsync</c>: the group and name, without parameters (overloads share it).</summary>
+    public string QualifiedName { get; } = $"{(group is null ? string.Empty : group.Name + ".")}{method.Name}";
+
     /// <summary>For example <c>AttentionFactory Rentals.CreateAsync(CreateRentalRequest, String, CancellationToken)</c>.</summary>
     public string DisplayName { get; } =
         $"{surface.Name} {(group is null ? string.Empty : group.Name + ".")}{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))})";
@@ -149,11 +152,12 @@ internal sealed class ApiMethod(ClientSurface surface, PropertyInfo? group, Meth
     public Task<object?> InvokeAsync(ClientSetup setup, CancellationToken cancellationToken) =>
         InvokeAsync(Surface.Create(setup), cancellationToken, setup.Polling);
 
-    /// <summary>Calls the method on <paramref name="rootClient"/> with sample arguments and awaits it.</summary>
-    public async Task<object?> InvokeAsync(object rootClient, CancellationToken cancellationToken, PollingOptions? polling = null)
+    /// <summary>Calls the method on <paramref name="rootClient"/> with sample arguments (after <paramref name="adjust"/>, when given) and awaits it.</summary>
+    public async Task<object?> InvokeAsync(object rootClient, CancellationToken cancellationToken, PollingOptions? polling = null, Action<ParameterInfo[], object?[]>? adjust = null)
     {
         var target = group is null ? rootClient : group.GetValue(rootClient)!;
         var args = SampleArguments.For(Method, cancellationToken, polling);
+        adjust?.Invoke(Method.GetParameters(), args);
         object? returned;
         try
         {
