@@ -17,8 +17,12 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
 
     public TimeProvider TimeProvider => Options.TimeProvider;
 
-    /// <summary>Sends and returns the raw 2xx answer, after the scope check.</summary>
-    public Task<ApiResponse> SendRawAsync(ApiRequest request, AutoPersonasScope? scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends and returns the raw 2xx answer, after the scope check. The scope check comes first: a call whose scope is not
+    /// granted throws <see cref="ScopeNotGrantedException"/> even when <paramref name="requestOptions"/> also holds an idempotency key
+    /// (which Core would refuse next, since no AutoPersonas endpoint de-duplicates). Null options: exactly the plain call.
+    /// </summary>
+    public Task<ApiResponse> SendRawAsync(ApiRequest request, AutoPersonasScope? scope, RequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         if (scope is { } required)
         {
@@ -26,7 +30,7 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
             request.WithRequiredPermission(required.Value);
         }
 
-        return connection.SendRawAsync(request, cancellationToken);
+        return connection.SendRawAsync(request, requestOptions, cancellationToken);
     }
 
     /// <summary>The escape hatch: the scope the request names is checked against declared scopes, then Core sends it.</summary>
@@ -41,27 +45,27 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
         return connection.SendUntypedAsync(request, requestOptions, cancellationToken);
     }
 
-    /// <summary>Sends and reads a model, attaching the raw body.</summary>
-    public async Task<T> SendAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary>Sends (with per-call options, or null) and reads a model, attaching the raw body.</summary>
+    public async Task<T> SendAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> type, RequestOptions? requestOptions, CancellationToken cancellationToken)
         where T : AutoPersonasModel
     {
-        var response = await SendRawAsync(request, scope, cancellationToken).ConfigureAwait(false);
+        var response = await SendRawAsync(request, scope, requestOptions, cancellationToken).ConfigureAwait(false);
         return Read(response, type);
     }
 
     /// <summary>Sends and reads a model; an empty body (for example 204) gives an empty model of <paramref name="whenEmpty"/>.</summary>
-    public async Task<T> SendTolerantAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> type, Func<T> whenEmpty, CancellationToken cancellationToken)
+    public async Task<T> SendTolerantAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> type, Func<T> whenEmpty, RequestOptions? requestOptions, CancellationToken cancellationToken)
         where T : AutoPersonasModel
     {
-        var response = await SendRawAsync(request, scope, cancellationToken).ConfigureAwait(false);
+        var response = await SendRawAsync(request, scope, requestOptions, cancellationToken).ConfigureAwait(false);
         return response.Body.Span.Trim(" \t\r\n"u8).IsEmpty ? whenEmpty() : Read(response, type);
     }
 
     /// <summary>Sends and reads a list in whatever envelope the server uses.</summary>
-    public async Task<ApiList<T>> SendListAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> itemType, string resourceName, CancellationToken cancellationToken)
+    public async Task<ApiList<T>> SendListAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> itemType, string resourceName, RequestOptions? requestOptions, CancellationToken cancellationToken)
         where T : AutoPersonasModel
     {
-        var response = await SendRawAsync(request, scope, cancellationToken).ConfigureAwait(false);
+        var response = await SendRawAsync(request, scope, requestOptions, cancellationToken).ConfigureAwait(false);
         return ReadList(response, itemType, resourceName);
     }
 

@@ -6,7 +6,8 @@ namespace AutoPersonas;
 /// A call needs a scope that <see cref="AutoPersonasClientOptions.GrantedScopes"/> does not include, so the SDK did not send it.
 /// A client-side refusal (<see cref="AttentionRequestRefusedException"/>, <see cref="AttentionException.Attempts"/> 0): no server
 /// answered, so it claims no status. The server's own 403 is an <see cref="AttentionPermissionDeniedException"/>; catch
-/// <see cref="AttentionException"/> to handle both.
+/// <see cref="AttentionException"/> to handle both. The scope is checked before the call's <see cref="Attention.Sdk.Http.RequestOptions"/>
+/// are applied, so a call both lacking its scope and given an idempotency key throws this, not the key's <see cref="ArgumentException"/>.
 /// </summary>
 public sealed class ScopeNotGrantedException : AttentionRequestRefusedException
 {

@@ -44,5 +44,13 @@ public class AccountsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<ApiList<SocialAccount>> ListAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "accounts"), AutoPersonasScope.ProfileRead, ApJsonContext.Default.SocialAccount, "accounts", cancellationToken);
+        ListAsync(null, cancellationToken);
+
+    /// <summary>Lists connected social accounts with per-call options; otherwise as <see cref="ListAsync(CancellationToken)"/>.</summary>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ApiList<SocialAccount>> ListAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "accounts"), AutoPersonasScope.ProfileRead, ApJsonContext.Default.SocialAccount, "accounts", requestOptions, cancellationToken);
 }

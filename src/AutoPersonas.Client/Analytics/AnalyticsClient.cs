@@ -22,28 +22,64 @@ public class AnalyticsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<DashboardStats> GetStatsAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(Build("analytics/stats", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.DashboardStats, cancellationToken);
+        GetStatsAsync(query, null, cancellationToken);
+
+    /// <summary>Gets the dashboard stats with per-call options; otherwise as <see cref="GetStatsAsync(AnalyticsQuery, CancellationToken)"/>.</summary>
+    /// <param name="query">Optional filters.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<DashboardStats> GetStatsAsync(AnalyticsQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(Build("analytics/stats", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.DashboardStats, requestOptions, cancellationToken);
 
     /// <summary>Gets engagement chart data (<c>GET /analytics/engagement</c>).</summary>
     /// <param name="query">Optional filters (for example <see cref="AnalyticsQuery.Period"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<EngagementChart> GetEngagementAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(Build("analytics/engagement", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.EngagementChart, cancellationToken);
+        GetEngagementAsync(query, null, cancellationToken);
+
+    /// <summary>Gets engagement chart data with per-call options; otherwise as <see cref="GetEngagementAsync(AnalyticsQuery, CancellationToken)"/>.</summary>
+    /// <param name="query">Optional filters (for example <see cref="AnalyticsQuery.Period"/>).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<EngagementChart> GetEngagementAsync(AnalyticsQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(Build("analytics/engagement", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.EngagementChart, requestOptions, cancellationToken);
 
     /// <summary>Lists the top performing content (<c>GET /analytics/top-content</c>); metrics the SDK does not type are in each item's extension data.</summary>
     /// <param name="query">Optional filters (for example <see cref="AnalyticsQuery.Limit"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<ApiList<ContentItem>> ListTopContentAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(Build("analytics/top-content", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.ContentItem, "content", cancellationToken);
+        ListTopContentAsync(query, null, cancellationToken);
+
+    /// <summary>Lists the top performing content with per-call options; otherwise as <see cref="ListTopContentAsync(AnalyticsQuery, CancellationToken)"/>.</summary>
+    /// <param name="query">Optional filters (for example <see cref="AnalyticsQuery.Limit"/>).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ApiList<ContentItem>> ListTopContentAsync(AnalyticsQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(Build("analytics/top-content", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.ContentItem, "content", requestOptions, cancellationToken);
 
     /// <summary>Gets the per-platform breakdown (<c>GET /analytics/platforms</c>).</summary>
     /// <param name="query">Optional filters.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<ApiList<PlatformBreakdown>> ListPlatformsAsync(AnalyticsQuery? query = null, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(Build("analytics/platforms", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.PlatformBreakdown, "platforms", cancellationToken);
+        ListPlatformsAsync(query, null, cancellationToken);
+
+    /// <summary>Gets the per-platform breakdown with per-call options; otherwise as <see cref="ListPlatformsAsync(AnalyticsQuery, CancellationToken)"/>.</summary>
+    /// <param name="query">Optional filters.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ApiList<PlatformBreakdown>> ListPlatformsAsync(AnalyticsQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(Build("analytics/platforms", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.PlatformBreakdown, "platforms", requestOptions, cancellationToken);
 
     private static ApiRequest Build(string route, AnalyticsQuery? query)
     {

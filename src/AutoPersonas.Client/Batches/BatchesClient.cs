@@ -23,7 +23,17 @@ public class BatchesClient
     /// <exception cref="AttentionNotFoundException">404: no such batch.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
     public virtual Task<GenerationBatch> GetAsync(string batchId, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "batches/{id}").WithPath("id", batchId), AutoPersonasScope.ContentRead, ApJsonContext.Default.GenerationBatch, cancellationToken);
+        GetAsync(batchId, null, cancellationToken);
+
+    /// <summary>Gets a generation batch's status with per-call options; otherwise as <see cref="GetAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="batchId">The batch id (from <see cref="Content.GenerationStarted.EffectiveBatchId"/>).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such batch.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<GenerationBatch> GetAsync(string batchId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "batches/{id}").WithPath("id", batchId), AutoPersonasScope.ContentRead, ApJsonContext.Default.GenerationBatch, requestOptions, cancellationToken);
 
     /// <summary>
     /// Polls <c>GET /batches/:id</c> until the batch is terminal (<see cref="BatchStatus.IsTerminal"/>) and returns it. A failed,

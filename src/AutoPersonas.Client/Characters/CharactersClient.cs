@@ -23,7 +23,16 @@ public class CharactersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">No photo URL is given (nothing was sent).</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
-    public virtual Task<PhotoAnalysis> AnalyzePhotosAsync(AnalyzePhotosRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<PhotoAnalysis> AnalyzePhotosAsync(AnalyzePhotosRequest request, CancellationToken cancellationToken = default) =>
+        AnalyzePhotosAsync(request, null, cancellationToken);
+
+    /// <summary>Analyzes uploaded photos and extracts a base prompt and wardrobe with per-call options; otherwise as <see cref="AnalyzePhotosAsync(AnalyzePhotosRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">The photo URLs.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">No photo URL is given, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<PhotoAnalysis> AnalyzePhotosAsync(AnalyzePhotosRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequireUrls(request.PhotoUrls, "photo");
@@ -31,6 +40,7 @@ public class CharactersClient
             new ApiRequest(HttpMethod.Post, "characters/analyze-photos").WithJsonBody(request, ApJsonContext.Default.AnalyzePhotosRequest),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.PhotoAnalysis,
+            requestOptions,
             cancellationToken);
     }
 
@@ -43,7 +53,17 @@ public class CharactersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The id is empty or no audio URL is given.</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
-    public virtual Task<VoiceProfile> UploadVoiceSamplesAsync(string characterId, UploadVoiceSamplesRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<VoiceProfile> UploadVoiceSamplesAsync(string characterId, UploadVoiceSamplesRequest request, CancellationToken cancellationToken = default) =>
+        UploadVoiceSamplesAsync(characterId, request, null, cancellationToken);
+
+    /// <summary>Adds voice sample audio for cloning with per-call options; otherwise as <see cref="UploadVoiceSamplesAsync(string, UploadVoiceSamplesRequest, CancellationToken)"/>.</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="request">The audio URLs.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty or no audio URL is given, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<VoiceProfile> UploadVoiceSamplesAsync(string characterId, UploadVoiceSamplesRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequireUrls(request.AudioUrls, "audio");
@@ -51,6 +71,7 @@ public class CharactersClient
             new ApiRequest(HttpMethod.Post, "characters/{id}/voice-samples").WithPath("id", characterId).WithJsonBody(request, ApJsonContext.Default.UploadVoiceSamplesRequest),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.VoiceProfile,
+            requestOptions,
             cancellationToken);
     }
 
@@ -66,11 +87,23 @@ public class CharactersClient
     /// <exception cref="AttentionNotFoundException">404: no such sample.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
     public virtual Task<VoiceProfile> DeleteVoiceSampleAsync(string characterId, string audioUrl, CancellationToken cancellationToken = default) =>
+        DeleteVoiceSampleAsync(characterId, audioUrl, null, cancellationToken);
+
+    /// <summary>Removes a voice sample with per-call options; otherwise as <see cref="DeleteVoiceSampleAsync(string, string, CancellationToken)"/>.</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="audioUrl">The sample's audio URL, as listed in <see cref="VoiceProfile.SampleUrls"/>.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id or URL is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such sample.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<VoiceProfile> DeleteVoiceSampleAsync(string characterId, string audioUrl, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendTolerantAsync(
             new ApiRequest(HttpMethod.Delete, "characters/{id}/voice-samples/{audioUrl}").WithPath("id", characterId).WithPath("audioUrl", audioUrl),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.VoiceProfile,
             () => new VoiceProfile { CharacterId = characterId },
+            requestOptions,
             cancellationToken);
 
     /// <summary>Gets the voice profile: samples and clone status (<c>GET /characters/:id/voice-profile</c>, scope <c>character:read</c>).</summary>
@@ -79,10 +112,20 @@ public class CharactersClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<VoiceProfile> GetVoiceProfileAsync(string characterId, CancellationToken cancellationToken = default) =>
+        GetVoiceProfileAsync(characterId, null, cancellationToken);
+
+    /// <summary>Gets the voice profile with per-call options; otherwise as <see cref="GetVoiceProfileAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<VoiceProfile> GetVoiceProfileAsync(string characterId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Get, "characters/{id}/voice-profile").WithPath("id", characterId),
             AutoPersonasScope.CharacterRead,
             ApJsonContext.Default.VoiceProfile,
+            requestOptions,
             cancellationToken);
 
     /// <summary>
@@ -95,10 +138,21 @@ public class CharactersClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
     public virtual Task<WardrobeGeneration> GenerateWardrobeAsync(string characterId, GenerateWardrobeRequest? request = null, CancellationToken cancellationToken = default) =>
+        GenerateWardrobeAsync(characterId, request, null, cancellationToken);
+
+    /// <summary>Generates wardrobe items from the character's base prompt with per-call options; otherwise as <see cref="GenerateWardrobeAsync(string, GenerateWardrobeRequest, CancellationToken)"/>.</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="request">Optional count and direction; null sends no body.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<WardrobeGeneration> GenerateWardrobeAsync(string characterId, GenerateWardrobeRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "characters/{id}/wardrobe/generate").WithPath("id", characterId).WithOptionalJsonBody(request, ApJsonContext.Default.GenerateWardrobeRequest),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.WardrobeGeneration,
+            requestOptions,
             cancellationToken);
 
     /// <summary>
@@ -111,7 +165,17 @@ public class CharactersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The id is empty or the patch sets no field (nothing was sent).</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
-    public virtual Task<IngredientsResult> PatchIngredientsAsync(string characterId, IngredientsPatch patch, CancellationToken cancellationToken = default)
+    public virtual Task<IngredientsResult> PatchIngredientsAsync(string characterId, IngredientsPatch patch, CancellationToken cancellationToken = default) =>
+        PatchIngredientsAsync(characterId, patch, null, cancellationToken);
+
+    /// <summary>Patches ingredient library fields with per-call options; otherwise as <see cref="PatchIngredientsAsync(string, IngredientsPatch, CancellationToken)"/>.</summary>
+    /// <param name="characterId">The character id.</param>
+    /// <param name="patch">The fields to change (at least one).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty or the patch sets no field, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<IngredientsResult> PatchIngredientsAsync(string characterId, IngredientsPatch patch, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
         if (patch.Count == 0)
@@ -124,6 +188,7 @@ public class CharactersClient
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.IngredientsResult,
             () => new IngredientsResult { CharacterId = characterId },
+            requestOptions,
             cancellationToken);
     }
 

@@ -57,7 +57,16 @@ public class CollaborationsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">Fewer than two influencer ids, or an empty one (nothing was sent).</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
-    public virtual Task<Collaboration> CreateAsync(CreateCollaborationRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<Collaboration> CreateAsync(CreateCollaborationRequest request, CancellationToken cancellationToken = default) =>
+        CreateAsync(request, null, cancellationToken);
+
+    /// <summary>Creates a collaboration with per-call options; otherwise as <see cref="CreateAsync(CreateCollaborationRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">The influencers (at least two) and prompt.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">Fewer than two influencer ids, or an empty one, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<Collaboration> CreateAsync(CreateCollaborationRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.InfluencerIds is null || request.InfluencerIds.Count < 2 || request.InfluencerIds.Any(string.IsNullOrWhiteSpace))
@@ -69,6 +78,7 @@ public class CollaborationsClient
             new ApiRequest(HttpMethod.Post, "collaborations").WithJsonBody(request, ApJsonContext.Default.CreateCollaborationRequest),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.Collaboration,
+            requestOptions,
             cancellationToken);
     }
 
@@ -76,5 +86,13 @@ public class CollaborationsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<ApiList<Collaboration>> ListAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "collaborations"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Collaboration, "collaborations", cancellationToken);
+        ListAsync(null, cancellationToken);
+
+    /// <summary>Lists collaborations with per-call options; otherwise as <see cref="ListAsync(CancellationToken)"/>.</summary>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ApiList<Collaboration>> ListAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "collaborations"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Collaboration, "collaborations", requestOptions, cancellationToken);
 }

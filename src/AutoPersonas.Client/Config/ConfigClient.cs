@@ -19,17 +19,41 @@ public class ConfigClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<FeatureFlags> GetFeaturesAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "config/features"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.FeatureFlags, cancellationToken);
+        GetFeaturesAsync(null, cancellationToken);
+
+    /// <summary>Gets the feature-flag map with per-call options; otherwise as <see cref="GetFeaturesAsync(CancellationToken)"/>.</summary>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<FeatureFlags> GetFeaturesAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "config/features"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.FeatureFlags, requestOptions, cancellationToken);
 
     /// <summary>Gets the published rate table for image, video and per-action pricing (<c>GET /config/pricing</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<PricingTable> GetPricingAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "config/pricing"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.PricingTable, cancellationToken);
+        GetPricingAsync(null, cancellationToken);
+
+    /// <summary>Gets the published rate table for image, video and per-action pricing with per-call options; otherwise as <see cref="GetPricingAsync(CancellationToken)"/>.</summary>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<PricingTable> GetPricingAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "config/pricing"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.PricingTable, requestOptions, cancellationToken);
 
     /// <summary>Lists the aesthetic grade presets (<c>GET /config/aesthetic-grades</c>; the docs say there are 10).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<ApiList<AestheticGrade>> ListAestheticGradesAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "config/aesthetic-grades"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.AestheticGrade, "grades", cancellationToken);
+        ListAestheticGradesAsync(null, cancellationToken);
+
+    /// <summary>Lists the aesthetic grade presets with per-call options; otherwise as <see cref="ListAestheticGradesAsync(CancellationToken)"/>.</summary>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ApiList<AestheticGrade>> ListAestheticGradesAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "config/aesthetic-grades"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.AestheticGrade, "grades", requestOptions, cancellationToken);
 }

@@ -24,7 +24,16 @@ public class ContentClient
     /// <param name="query">Optional filters; unset ones are not sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ApiList<ContentItem>> ListAsync(ContentListQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual Task<ApiList<ContentItem>> ListAsync(ContentListQuery? query = null, CancellationToken cancellationToken = default) =>
+        ListAsync(query, null, cancellationToken);
+
+    /// <summary>Lists content items with per-call options; otherwise as <see cref="ListAsync(ContentListQuery, CancellationToken)"/>.</summary>
+    /// <param name="query">Optional filters; unset ones are not sent.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ApiList<ContentItem>> ListAsync(ContentListQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Get, "content")
             .WithQuery("status", query?.Status?.Value)
@@ -36,7 +45,7 @@ public class ContentClient
             request.WithQuery(name, value);
         }
 
-        return _connection.SendListAsync(request, AutoPersonasScope.ContentRead, ApJsonContext.Default.ContentItem, "content", cancellationToken);
+        return _connection.SendListAsync(request, AutoPersonasScope.ContentRead, ApJsonContext.Default.ContentItem, "content", requestOptions, cancellationToken);
     }
 
     /// <summary>Gets a content item (<c>GET /content/:id</c>, scope <c>content:read</c>).</summary>
@@ -46,7 +55,17 @@ public class ContentClient
     /// <exception cref="AttentionNotFoundException">404: no such item.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
     public virtual Task<ContentItem> GetAsync(string contentId, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "content/{id}").WithPath("id", contentId), AutoPersonasScope.ContentRead, ApJsonContext.Default.ContentItem, cancellationToken);
+        GetAsync(contentId, null, cancellationToken);
+
+    /// <summary>Gets a content item with per-call options; otherwise as <see cref="GetAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such item.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ContentItem> GetAsync(string contentId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "content/{id}").WithPath("id", contentId), AutoPersonasScope.ContentRead, ApJsonContext.Default.ContentItem, requestOptions, cancellationToken);
 
     /// <summary>
     /// Generates a content batch (<c>POST /content/generate</c>, scope <c>content:generate</c>). Never retried after a 5xx, a reset or a
@@ -58,7 +77,17 @@ public class ContentClient
     /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
     /// <exception cref="AttentionPermissionDeniedException">The key lacks <c>content:generate</c>.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
-    public virtual Task<GenerationStarted> GenerateAsync(GenerateContentRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<GenerationStarted> GenerateAsync(GenerateContentRequest request, CancellationToken cancellationToken = default) =>
+        GenerateAsync(request, null, cancellationToken);
+
+    /// <summary>Generates a content batch with per-call options; otherwise as <see cref="GenerateAsync(GenerateContentRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">The profile and count.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The request is invalid, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionPermissionDeniedException">The key lacks <c>content:generate</c>.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<GenerationStarted> GenerateAsync(GenerateContentRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
@@ -66,6 +95,7 @@ public class ContentClient
             new ApiRequest(HttpMethod.Post, "content/generate").WithJsonBody(request, ApJsonContext.Default.GenerateContentRequest),
             AutoPersonasScope.ContentGenerate,
             ApJsonContext.Default.GenerationStarted,
+            requestOptions,
             cancellationToken);
     }
 
@@ -76,10 +106,21 @@ public class ContentClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
     public virtual Task<ContentItem> RegenerateAsync(string contentId, ContentGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+        RegenerateAsync(contentId, options, null, cancellationToken);
+
+    /// <summary>Regenerates a content item with per-call options; otherwise as <see cref="RegenerateAsync(string, ContentGenerationOptions, CancellationToken)"/>.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="options">An optional direction; null sends no body.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ContentItem> RegenerateAsync(string contentId, ContentGenerationOptions? options, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "content/{id}/regenerate").WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
             AutoPersonasScope.ContentGenerate,
             ApJsonContext.Default.ContentItem,
+            requestOptions,
             cancellationToken);
 
     /// <summary>Generates a video for a content item (<c>POST /content/:id/video</c>, scope <c>content:generate</c>); never retried after an ambiguous failure.</summary>
@@ -89,10 +130,21 @@ public class ContentClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
     public virtual Task<ContentItem> GenerateVideoAsync(string contentId, ContentGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+        GenerateVideoAsync(contentId, options, null, cancellationToken);
+
+    /// <summary>Generates a video for a content item with per-call options; otherwise as <see cref="GenerateVideoAsync(string, ContentGenerationOptions, CancellationToken)"/>.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="options">An optional direction; null sends no body.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ContentItem> GenerateVideoAsync(string contentId, ContentGenerationOptions? options, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "content/{id}/video").WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
             AutoPersonasScope.ContentGenerate,
             ApJsonContext.Default.ContentItem,
+            requestOptions,
             cancellationToken);
 
     /// <summary>Approves a content item for publishing (<c>POST /content/:id/approve</c>, scope <c>content:write</c>).</summary>
@@ -102,10 +154,21 @@ public class ContentClient
     /// <exception cref="AttentionConflictException">409: the item cannot be approved in its current state.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
     public virtual Task<ContentItem> ApproveAsync(string contentId, CancellationToken cancellationToken = default) =>
+        ApproveAsync(contentId, null, cancellationToken);
+
+    /// <summary>Approves a content item for publishing with per-call options; otherwise as <see cref="ApproveAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionConflictException">409: the item cannot be approved in its current state.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ContentItem> ApproveAsync(string contentId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "content/{id}/approve").WithPath("id", contentId),
             AutoPersonasScope.ContentWrite,
             ApJsonContext.Default.ContentItem,
+            requestOptions,
             cancellationToken);
 
     /// <summary>Rejects a content item (<c>POST /content/:id/reject</c>, scope <c>content:write</c>).</summary>
@@ -115,11 +178,22 @@ public class ContentClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
     public virtual Task<ContentItem> RejectAsync(string contentId, string? reason = null, CancellationToken cancellationToken = default) =>
+        RejectAsync(contentId, reason, null, cancellationToken);
+
+    /// <summary>Rejects a content item with per-call options; otherwise as <see cref="RejectAsync(string, string, CancellationToken)"/>.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="reason">An optional reason (sent as <c>{"reason": ...}</c>; no body when null).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ContentItem> RejectAsync(string contentId, string? reason, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "content/{id}/reject").WithPath("id", contentId)
                 .WithOptionalJsonBody(reason is null ? null : new RejectContentRequest { Reason = reason }, ApJsonContext.Default.RejectContentRequest),
             AutoPersonasScope.ContentWrite,
             ApJsonContext.Default.ContentItem,
+            requestOptions,
             cancellationToken);
 
     /// <summary>Regenerates only the caption, leaving the image untouched (<c>POST /content/:id/fine-tune-caption</c>, scope <c>content:write</c>).</summary>
@@ -129,10 +203,21 @@ public class ContentClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
     public virtual Task<ContentItem> FineTuneCaptionAsync(string contentId, FineTuneCaptionRequest? request = null, CancellationToken cancellationToken = default) =>
+        FineTuneCaptionAsync(contentId, request, null, cancellationToken);
+
+    /// <summary>Regenerates only the caption with per-call options; otherwise as <see cref="FineTuneCaptionAsync(string, FineTuneCaptionRequest, CancellationToken)"/>.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="request">How to change the caption; null sends no body.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ContentItem> FineTuneCaptionAsync(string contentId, FineTuneCaptionRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "content/{id}/fine-tune-caption").WithPath("id", contentId).WithOptionalJsonBody(request, ApJsonContext.Default.FineTuneCaptionRequest),
             AutoPersonasScope.ContentWrite,
             ApJsonContext.Default.ContentItem,
+            requestOptions,
             cancellationToken);
 
     /// <summary>Generates video variants for an A/B comparison (<c>POST /content/:id/video-comparison</c>, scope <c>content:generate</c>); never retried after an ambiguous failure.</summary>
@@ -142,9 +227,20 @@ public class ContentClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
     public virtual Task<VideoComparison> GenerateVideoComparisonAsync(string contentId, ContentGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+        GenerateVideoComparisonAsync(contentId, options, null, cancellationToken);
+
+    /// <summary>Generates video variants for an A/B comparison with per-call options; otherwise as <see cref="GenerateVideoComparisonAsync(string, ContentGenerationOptions, CancellationToken)"/>.</summary>
+    /// <param name="contentId">The content item id.</param>
+    /// <param name="options">An optional direction; null sends no body.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<VideoComparison> GenerateVideoComparisonAsync(string contentId, ContentGenerationOptions? options, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "content/{id}/video-comparison").WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
             AutoPersonasScope.ContentGenerate,
             ApJsonContext.Default.VideoComparison,
+            requestOptions,
             cancellationToken);
 }

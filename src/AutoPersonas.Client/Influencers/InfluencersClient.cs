@@ -20,7 +20,16 @@ public class InfluencersClient
     /// <exception cref="AttentionPermissionDeniedException">403 (or a declared scope missing): the key lacks <c>character:read</c>.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
     public virtual Task<ApiList<Influencer>> ListAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "influencers"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Influencer, "influencers", cancellationToken);
+        ListAsync(null, cancellationToken);
+
+    /// <summary>Lists all influencers with per-call options; otherwise as <see cref="ListAsync(CancellationToken)"/>.</summary>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionPermissionDeniedException">403 (or a declared scope missing): the key lacks <c>character:read</c>.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ApiList<Influencer>> ListAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "influencers"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Influencer, "influencers", requestOptions, cancellationToken);
 
     /// <summary>Gets an influencer (<c>GET /influencers/:id</c>, scope <c>character:read</c>).</summary>
     /// <param name="influencerId">The influencer id (escaped as one path segment).</param>
@@ -29,7 +38,17 @@ public class InfluencersClient
     /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
     public virtual Task<Influencer> GetAsync(string influencerId, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "influencers/{id}").WithPath("id", influencerId), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Influencer, cancellationToken);
+        GetAsync(influencerId, null, cancellationToken);
+
+    /// <summary>Gets an influencer with per-call options; otherwise as <see cref="GetAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="influencerId">The influencer id (escaped as one path segment).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<Influencer> GetAsync(string influencerId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "influencers/{id}").WithPath("id", influencerId), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Influencer, requestOptions, cancellationToken);
 
     /// <summary>
     /// Creates an influencer (<c>POST /influencers</c>, scope <c>character:write</c>). Not retried after a 5xx, a reset or a timeout:
@@ -39,13 +58,24 @@ public class InfluencersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionBadRequestException">400: the server rejected the fields.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
-    public virtual Task<Influencer> CreateAsync(InfluencerRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<Influencer> CreateAsync(InfluencerRequest request, CancellationToken cancellationToken = default) =>
+        CreateAsync(request, null, cancellationToken);
+
+    /// <summary>Creates an influencer with per-call options; otherwise as <see cref="CreateAsync(InfluencerRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">The fields to set (only set fields are sent).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionBadRequestException">400: the server rejected the fields.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<Influencer> CreateAsync(InfluencerRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "influencers").WithJsonBody(request, ApJsonContext.Default.InfluencerRequest),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.Influencer,
+            requestOptions,
             cancellationToken);
     }
 
@@ -56,13 +86,25 @@ public class InfluencersClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
-    public virtual Task<Influencer> UpdateAsync(string influencerId, InfluencerRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<Influencer> UpdateAsync(string influencerId, InfluencerRequest request, CancellationToken cancellationToken = default) =>
+        UpdateAsync(influencerId, request, null, cancellationToken);
+
+    /// <summary>Updates an influencer with per-call options; otherwise as <see cref="UpdateAsync(string, InfluencerRequest, CancellationToken)"/>.</summary>
+    /// <param name="influencerId">The influencer id.</param>
+    /// <param name="request">The fields (only set fields are sent).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<Influencer> UpdateAsync(string influencerId, InfluencerRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return _connection.SendAsync(
             new ApiRequest(HttpMethod.Put, "influencers/{id}").WithPath("id", influencerId).WithJsonBody(request, ApJsonContext.Default.InfluencerRequest),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.Influencer,
+            requestOptions,
             cancellationToken);
     }
 
@@ -73,11 +115,22 @@ public class InfluencersClient
     /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
     public virtual Task<OperationResult> DeleteAsync(string influencerId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(influencerId, null, cancellationToken);
+
+    /// <summary>Deletes an influencer with per-call options; otherwise as <see cref="DeleteAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="influencerId">The influencer id.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<OperationResult> DeleteAsync(string influencerId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendTolerantAsync(
             new ApiRequest(HttpMethod.Delete, "influencers/{id}").WithPath("id", influencerId),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.OperationResult,
             static () => new OperationResult { Success = true },
+            requestOptions,
             cancellationToken);
 
     /// <summary>Sets the influencer's reference images (<c>POST /influencers/:id/references</c>, scope <c>character:write</c>) and returns the influencer.</summary>
@@ -86,7 +139,17 @@ public class InfluencersClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The id is empty or no image URL is given (nothing was sent).</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
-    public virtual Task<Influencer> SetReferenceImagesAsync(string influencerId, SetReferenceImagesRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<Influencer> SetReferenceImagesAsync(string influencerId, SetReferenceImagesRequest request, CancellationToken cancellationToken = default) =>
+        SetReferenceImagesAsync(influencerId, request, null, cancellationToken);
+
+    /// <summary>Sets the influencer's reference images with per-call options; otherwise as <see cref="SetReferenceImagesAsync(string, SetReferenceImagesRequest, CancellationToken)"/>.</summary>
+    /// <param name="influencerId">The influencer id.</param>
+    /// <param name="request">The image URLs.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty or no image URL is given, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<Influencer> SetReferenceImagesAsync(string influencerId, SetReferenceImagesRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ImageUrls is null || request.ImageUrls.Count == 0 || request.ImageUrls.Any(string.IsNullOrWhiteSpace))
@@ -98,6 +161,7 @@ public class InfluencersClient
             new ApiRequest(HttpMethod.Post, "influencers/{id}/references").WithPath("id", influencerId).WithJsonBody(request, ApJsonContext.Default.SetReferenceImagesRequest),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.Influencer,
+            requestOptions,
             cancellationToken);
     }
 
@@ -110,9 +174,19 @@ public class InfluencersClient
     /// <exception cref="ArgumentException">The id is empty.</exception>
     /// <exception cref="AttentionException">Any failure.</exception>
     public virtual Task<ReferencePack> GenerateReferencePackAsync(string influencerId, CancellationToken cancellationToken = default) =>
+        GenerateReferencePackAsync(influencerId, null, cancellationToken);
+
+    /// <summary>Starts generating the 4-view reference pack with per-call options; otherwise as <see cref="GenerateReferencePackAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="influencerId">The influencer id.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ReferencePack> GenerateReferencePackAsync(string influencerId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "influencers/{id}/generate-references").WithPath("id", influencerId),
             AutoPersonasScope.CharacterWrite,
             ApJsonContext.Default.ReferencePack,
+            requestOptions,
             cancellationToken);
 }

@@ -37,7 +37,7 @@ public sealed class PublishStatus : AutoPersonasModel
 /// <summary>The optional body of <c>POST /content/:id/publish</c> (the docs' example sends none). Only set fields are sent.</summary>
 public sealed class PublishRequest : AutoPersonasRequest
 {
-    /// <summary>The connected social account to publish to (see <see cref="Accounts.AccountsClient.ListAsync"/>).</summary>
+    /// <summary>The connected social account to publish to (see <see cref="Accounts.AccountsClient.ListAsync(CancellationToken)"/>).</summary>
     [JsonPropertyName("accountId")]
     public string? AccountId { get; set; }
 

@@ -22,7 +22,7 @@ public readonly record struct PublishState(string Value) : IExtensibleEnum<Publi
     /// <summary><c>published</c>: live (terminal).</summary>
     public static PublishState Published { get; } = new("published");
 
-    /// <summary><c>failed</c>: the platform refused or the send failed (terminal; see <see cref="PublishingClient.RetryAsync"/>).</summary>
+    /// <summary><c>failed</c>: the platform refused or the send failed (terminal; see <see cref="PublishingClient.RetryAsync(string, CancellationToken)"/>).</summary>
     public static PublishState Failed { get; } = new("failed");
 
     /// <summary><c>unpublished</c>: cancelled or pulled (terminal).</summary>

@@ -22,14 +22,32 @@ public class SocialImportClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<ImportJob> ImportXAsync(SocialImportRequest? request = null, CancellationToken cancellationToken = default) =>
-        StartAsync("social-import/x", request, cancellationToken);
+        ImportXAsync(request, null, cancellationToken);
+
+    /// <summary>Starts importing historical posts from the connected X account with per-call options; otherwise as <see cref="ImportXAsync(SocialImportRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">Optional options; null sends no body.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ImportJob> ImportXAsync(SocialImportRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        StartAsync("social-import/x", request, requestOptions, cancellationToken);
 
     /// <summary>Starts importing historical videos from the connected TikTok account (<c>POST /social-import/tiktok</c>); never retried after an ambiguous failure.</summary>
     /// <param name="request">Optional options; null sends no body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<ImportJob> ImportTikTokAsync(SocialImportRequest? request = null, CancellationToken cancellationToken = default) =>
-        StartAsync("social-import/tiktok", request, cancellationToken);
+        ImportTikTokAsync(request, null, cancellationToken);
+
+    /// <summary>Starts importing historical videos from the connected TikTok account with per-call options; otherwise as <see cref="ImportTikTokAsync(SocialImportRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">Optional options; null sends no body.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ImportJob> ImportTikTokAsync(SocialImportRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        StartAsync("social-import/tiktok", request, requestOptions, cancellationToken);
 
     /// <summary>
     /// Tries the Instagram import (<c>POST /social-import/instagram</c>), which the docs mark as gated pending a Meta scope upgrade.
@@ -40,11 +58,24 @@ public class SocialImportClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ScopeNotGrantedException">The declared scopes lack <c>content:write</c>.</exception>
     /// <exception cref="AttentionException">401, 429 after retries, 5xx, transport failures.</exception>
-    public virtual async Task<InstagramImportResult> ImportInstagramAsync(SocialImportRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<InstagramImportResult> ImportInstagramAsync(SocialImportRequest? request = null, CancellationToken cancellationToken = default) =>
+        ImportInstagramAsync(request, null, cancellationToken);
+
+    /// <summary>Tries the Instagram import with per-call options; otherwise as <see cref="ImportInstagramAsync(SocialImportRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">Optional options; null sends no body.</param>
+    /// <param name="requestOptions">
+    /// Per-call options (extra headers); after a 2xx answer, <see cref="RequestOptions.Response"/>. A gated answer is a 4xx, so it leaves
+    /// <see cref="RequestOptions.Response"/> null (the status and reason are on the result). Null: the plain call.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="ScopeNotGrantedException">The declared scopes lack <c>content:write</c>.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual async Task<InstagramImportResult> ImportInstagramAsync(SocialImportRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         try
         {
-            var job = await StartAsync("social-import/instagram", request, cancellationToken).ConfigureAwait(false);
+            var job = await StartAsync("social-import/instagram", request, requestOptions, cancellationToken).ConfigureAwait(false);
             return new InstagramImportResult(job);
         }
         catch (AttentionApiException ex) when (IsGatedAnswer(ex.StatusCode))
@@ -60,7 +91,17 @@ public class SocialImportClient
     /// <exception cref="AttentionNotFoundException">404: no such job.</exception>
     /// <exception cref="AttentionException">Any other failure.</exception>
     public virtual Task<ImportJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "social-import/jobs/{jobId}").WithPath("jobId", jobId), AutoPersonasScope.ContentRead, ApJsonContext.Default.ImportJob, cancellationToken);
+        GetJobAsync(jobId, null, cancellationToken);
+
+    /// <summary>Gets an import job's status with per-call options; otherwise as <see cref="GetJobAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="jobId">The job id.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
+    /// <exception cref="AttentionNotFoundException">404: no such job.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ImportJob> GetJobAsync(string jobId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "social-import/jobs/{jobId}").WithPath("jobId", jobId), AutoPersonasScope.ContentRead, ApJsonContext.Default.ImportJob, requestOptions, cancellationToken);
 
     /// <summary>
     /// Polls <c>GET /social-import/jobs/:jobId</c> until the job has finished (<see cref="ImportJobStatus.IsTerminal"/>) and returns it.
@@ -84,11 +125,12 @@ public class SocialImportClient
             cancellationToken);
     }
 
-    private Task<ImportJob> StartAsync(string route, SocialImportRequest? request, CancellationToken cancellationToken) =>
+    private Task<ImportJob> StartAsync(string route, SocialImportRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
         _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, route).WithOptionalJsonBody(request, ApJsonContext.Default.SocialImportRequest),
             AutoPersonasScope.ContentWrite,
             ApJsonContext.Default.ImportJob,
+            requestOptions,
             cancellationToken);
 
     private static bool IsGatedAnswer(HttpStatusCode status) =>

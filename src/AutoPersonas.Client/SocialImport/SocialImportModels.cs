@@ -82,7 +82,7 @@ public sealed class SocialImportRequest : AutoPersonasRequest
     [JsonPropertyName("profileId")]
     public string? ProfileId { get; set; }
 
-    /// <summary>The connected account to import from (see <see cref="Accounts.AccountsClient.ListAsync"/>).</summary>
+    /// <summary>The connected account to import from (see <see cref="Accounts.AccountsClient.ListAsync(CancellationToken)"/>).</summary>
     [JsonPropertyName("accountId")]
     public string? AccountId { get; set; }
 
