@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Attention.Sandbox;
+using Attention.Sdk.Http;
 using AttentionFactory;
 using AttentionFactory.Actions;
 using AttentionFactory.Billing;
@@ -49,7 +50,7 @@ public static class FactoryTour
 
         var idempotencyKey = $"quickstart-rental-{Guid.NewGuid():N}";
         progress.Step("Renting an Instagram account for one month...");
-        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram, Months = 1 }, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken).ConfigureAwait(false);
+        var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram, Months = 1 }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken).ConfigureAwait(false);
         progress.Ok($"Rental {rental.Id} is {rental.Status}; charged {rental.CreditsCharged:0.00} credits");
 
         progress.Step("Waiting for the account to activate...");
@@ -61,7 +62,7 @@ public static class FactoryTour
             rental.Id,
             Platform.Instagram,
             new PostOptions { Caption = "Our new launch is live.", MediaUrl = "https://cdn.example.com/launch.jpg" },
-            idempotencyKey: $"quickstart-post-{Guid.NewGuid():N}",
+            new RequestOptions { IdempotencyKey = $"quickstart-post-{Guid.NewGuid():N}" },
             cancellationToken).ConfigureAwait(false);
         progress.Ok($"Action {action.Id} is {action.Status}");
         action = await client.Actions.WaitForActionFinishedAsync(rental.Id, action.Id, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -121,7 +121,7 @@ public sealed class FactorySandboxTests : IAsyncLifetime
         var rental = await client.Rentals.CreateAsync(new CreateRentalRequest { Platform = Platform.Instagram }, cancellationToken: Ct);
         Assert.True(_sandbox.ActivateRental(rental.Id));
 
-        var action = await client.Actions.SubmitPostImageAsync(rental.Id, Platform.Instagram, new PostOptions { Caption = "Launch", MediaUrl = "https://cdn.example.com/a.jpg" }, "post-1", Ct);
+        var action = await client.Actions.SubmitPostImageAsync(rental.Id, Platform.Instagram, new PostOptions { Caption = "Launch", MediaUrl = "https://cdn.example.com/a.jpg" }, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "post-1" }, Ct);
         var done = await client.Actions.WaitForActionFinishedAsync(rental.Id, action.Id, cancellationToken: Ct);
         var analytics = await client.Actions.WaitForPostAnalyticsAvailableAsync(rental.Id, action.Id, cancellationToken: Ct);
 

@@ -22,9 +22,11 @@ public sealed class RequestOptionsContractTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<string, string> s_multiStep = new()
     {
+        ["Attentium Campaigns.CreateAsync"] = "two verify calls, then a Solana payment and its confirmation",
         ["Attentium Campaigns.PayInvoiceAsync"] = "inspects, signs and sends a Solana transaction, then submits it",
-        ["Attentium Campaigns.SubmitPaymentAsync"] = "sends and confirms on Solana before telling Attentium",
-        ["Attentium Claims.WithdrawAsync"] = "claim intent, signing and submission",
+        ["Attentium Campaigns.ResumeAsync"] = "re-reads the invoice, then pays or confirms it",
+        ["Attentium Claims.WithdrawAsync"] = "withdrawal request, intent inspection, signing and submission",
+        ["Attentium Claims.CreateWithdrawRequestAsync"] = "signs locally; no API call",
         ["Attentium Claims.SignIntentAsync"] = "inspects and signs locally; no API call",
         ["Attentium Refunds.WithdrawAsync"] = "intent, inspection, signing and submission",
     };

@@ -85,11 +85,10 @@ public sealed class AccountTests(WireMockServer wiremock) : FactoryTestBase(wire
                 Events = [WebhookEventType.RentalActive, WebhookEventType.ActionVerified, WebhookEventType.ActionFailed],
                 Secret = "whsec_your_signing_secret",
             },
-            "wh-create-1",
             Ct);
 
         var request = await SingleRequestAsync("POST", "/v1/webhooks");
-        Assert.Equal("wh-create-1", request.Header("Idempotency-Key"));
+        Assert.Null(request.Header("Idempotency-Key"));
         AssertJsonBody("""
             {"url": "https://acme.com/webhooks/af", "events": ["rental.active", "action.verified", "action.failed"], "secret": "whsec_your_signing_secret"}
             """, request);

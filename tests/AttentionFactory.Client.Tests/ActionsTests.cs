@@ -1,3 +1,4 @@
+using Attention.Sdk.Http;
 using Attention.Sdk.Testing.WireMock;
 using AttentionFactory.Actions;
 using AttentionFactory.Branding;
@@ -26,7 +27,7 @@ public sealed class ActionsTests(WireMockServer wiremock) : FactoryTestBase(wire
                 AllowComments = true,
                 AudienceControl = "everyone",
             },
-            "my-action-001",
+            new RequestOptions { IdempotencyKey = "my-action-001" },
             Ct);
 
         var request = await SingleRequestAsync("POST", $"/v1/rentals/{DocsExamples.RentalId}/instagram/actions");
@@ -77,7 +78,6 @@ public sealed class ActionsTests(WireMockServer wiremock) : FactoryTestBase(wire
             DocsExamples.RentalId,
             Platform.X,
             SubmitActionRequest.FromJson(ActionType.FromValue("reply"), """{"target_url": "https://x.com/a/status/1", "text": "Nice!"}"""),
-            "reply-1",
             Ct);
 
         var request = await SingleRequestAsync("POST", $"/v1/rentals/{DocsExamples.RentalId}/x/actions");
@@ -152,11 +152,10 @@ public sealed class ActionsTests(WireMockServer wiremock) : FactoryTestBase(wire
                 Pronouns = "she/her",
                 Category = "Artist",
             }.WithField("website", "https://acme.com"),
-            "brand-1",
             Ct);
 
         var request = await SingleRequestAsync("POST", $"/v1/rentals/{DocsExamples.RentalId}/branding");
-        Assert.Equal("brand-1", request.Header("Idempotency-Key"));
+        Assert.Null(request.Header("Idempotency-Key"));
         AssertJsonBody("""
             {"bio": "Builder. Coffee. Code.", "display_name": "Launchpad", "avatar_url": "https://cdn.example.com/avatar.jpg",
              "username": "launchpad_labs", "pronouns": "she/her", "category": "Artist", "website": "https://acme.com"}
@@ -192,13 +191,13 @@ public sealed class ActionsTests(WireMockServer wiremock) : FactoryTestBase(wire
         await Scope.StubAsync("DELETE", $"v1/rentals/{DocsExamples.RentalId}/warming", body: DocsExamples.WarmingEnrolled.Replace("queued", "cancelled", StringComparison.Ordinal));
         var client = CreateClient();
 
-        var enrolled = await client.Warming.EnrollAsync(DocsExamples.RentalId, "tech-reviews", "warm-1", Ct);
+        var enrolled = await client.Warming.EnrollAsync(DocsExamples.RentalId, "tech-reviews", Ct);
         var cancelled = await client.Warming.CancelAsync(DocsExamples.RentalId, Ct);
 
         var requests = await Scope.GetRequestsAsync();
         Assert.Equal(2, requests.Count);
         AssertRequest(requests[0], "POST", $"/v1/rentals/{DocsExamples.RentalId}/warming");
-        Assert.Equal("warm-1", requests[0].Header("Idempotency-Key"));
+        Assert.Null(requests[0].Header("Idempotency-Key"));
         AssertJsonBody("""{"niche": "tech-reviews"}""", requests[0]);
         AssertRequest(requests[1], "DELETE", $"/v1/rentals/{DocsExamples.RentalId}/warming");
         Assert.Equal(DocsExamples.ActionId, enrolled.ActionId);

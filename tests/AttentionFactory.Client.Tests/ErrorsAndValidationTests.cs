@@ -99,7 +99,7 @@ public sealed class ErrorsAndValidationTests(WireMockServer wiremock) : FactoryT
         await Scope.StubAsync("POST", $"v1/rentals/{DocsExamples.RentalId}/instagram/actions", fault: "CONNECTION_RESET_BY_PEER", scenario: "reset", whenState: "Started", nextState: "ok");
         await Scope.StubAsync("POST", $"v1/rentals/{DocsExamples.RentalId}/instagram/actions", status: 202, body: DocsExamples.QueuedAction, scenario: "reset", whenState: "ok");
 
-        await CreateClient().Actions.SubmitPostImageAsync(DocsExamples.RentalId, Platform.Instagram, new PostOptions { MediaUrl = "https://cdn.example.com/a.jpg" }, "launch-post-001", Ct);
+        await CreateClient().Actions.SubmitPostImageAsync(DocsExamples.RentalId, Platform.Instagram, new PostOptions { MediaUrl = "https://cdn.example.com/a.jpg" }, new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "launch-post-001" }, Ct);
 
         var requests = await Scope.GetRequestsAsync();
         Assert.Equal(2, requests.Count);

@@ -40,7 +40,7 @@ public sealed class QuickStartTests(WireMockServer wiremock) : FactoryTestBase(w
             rental.Id,
             rental.Platform,
             SubmitActionRequest.PostImage(new PostOptions { Caption = "Our new launch is live.", MediaUrl = "https://cdn.example.com/launch.jpg" }),
-            "launch-post-001",
+            new Attention.Sdk.Http.RequestOptions { IdempotencyKey = "launch-post-001" },
             Ct);
         action = await client.Actions.WaitForActionFinishedAsync(rental.Id, action.Id, cancellationToken: Ct);
 

@@ -116,6 +116,10 @@ public sealed class ApiRequest
         return this;
     }
 
+    /// <summary>Whether the request already carries a header of this name (case-insensitive), set by the SDK or an earlier call.</summary>
+    internal bool HasHeader(string name) =>
+        _headers is not null && _headers.Exists(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Sets the idempotency key; null or empty leaves the choice to the pipeline.</summary>
     /// <exception cref="ArgumentException">The key is longer than 255 characters or has characters a header cannot carry.</exception>
     public ApiRequest WithIdempotencyKey(string? key)

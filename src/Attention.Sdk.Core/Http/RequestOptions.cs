@@ -50,7 +50,11 @@ public sealed class RequestOptions
     /// </summary>
     public ApiResponse? Response { get; internal set; }
 
-    /// <summary>Adds a request header sent on every attempt of the call (for example a tracing or experiment header).</summary>
+    /// <summary>
+    /// Adds a request header sent on every attempt of the call (for example a tracing or experiment header). A header the call sets
+    /// itself (for example Attentium's <c>X-Agent-Key</c> on a payment submission) is refused with <see cref="ArgumentException"/>
+    /// when the call is made, before anything is sent.
+    /// </summary>
     /// <param name="name">The header name (a token; not one the pipeline owns, such as <c>Authorization</c> or <c>Idempotency-Key</c>).</param>
     /// <param name="value">The value (no control characters).</param>
     /// <returns>These options, for chaining.</returns>
@@ -97,6 +101,18 @@ public sealed class RequestOptions
 
         if (_headers is not null)
         {
+            foreach (var header in _headers)
+            {
+                // A second value for a header the call sets itself (Attentium's payment proof, AutoPersonas' scopes) would be
+                // joined to the SDK's value and change what the server reads: refuse it before anything is sent.
+                if (request.HasHeader(header.Key))
+                {
+                    throw new ArgumentException(
+                        $"{request.Method.Method} {request.RouteTemplate} ({profile.Name}) sets '{header.Key}' itself; it cannot be added per call: nothing was sent.",
+                        nameof(Headers));
+                }
+            }
+
             foreach (var header in _headers)
             {
                 request.WithHeader(header.Key, header.Value);

@@ -40,7 +40,7 @@ public readonly record struct ActionStatus(string Value) : IExtensibleEnum<Actio
 
 /// <summary>
 /// An action type (the <c>type</c> of a submitted action). Extensible: every type listed by
-/// <see cref="Platforms.PlatformsClient.GetCapabilitiesAsync"/> can be used, known or not.
+/// <see cref="Platforms.PlatformsClient.GetCapabilitiesAsync(Platforms.Platform, CancellationToken)"/> can be used, known or not.
 /// </summary>
 [JsonConverter(typeof(ExtensibleEnumConverter<ActionType>))]
 public readonly record struct ActionType(string Value) : IExtensibleEnum<ActionType>

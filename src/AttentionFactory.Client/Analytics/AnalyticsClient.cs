@@ -26,9 +26,19 @@ public class AnalyticsClient
     /// <exception cref="Attention.Sdk.AttentionBadRequestException">400: the rental is not active.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">Any other failure.</exception>
     public virtual Task<AccountAnalytics> GetAccountAnalyticsAsync(string rentalId, CancellationToken cancellationToken = default) =>
+        GetAccountAnalyticsAsync(rentalId, null, cancellationToken);
+
+    /// <summary>Gets account-level metrics with per-call options; otherwise as <see cref="GetAccountAnalyticsAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given: nothing was sent.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<AccountAnalytics> GetAccountAnalyticsAsync(string rentalId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendWithRawAsync(
             new ApiRequest(HttpMethod.Get, "rentals/{id}/analytics").WithPath("id", rentalId),
             FactoryJsonContext.Default.AccountAnalytics,
+            requestOptions,
             cancellationToken);
 
     /// <summary>Gets the action types available for the rental's platform (<c>GET /v1/rentals/{id}/capabilities</c>; same shape as the platform capabilities).</summary>
@@ -36,9 +46,19 @@ public class AnalyticsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
     public virtual Task<PlatformCapabilities> GetRentalCapabilitiesAsync(string rentalId, CancellationToken cancellationToken = default) =>
+        GetRentalCapabilitiesAsync(rentalId, null, cancellationToken);
+
+    /// <summary>Gets the rental's action types with per-call options; otherwise as <see cref="GetRentalCapabilitiesAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given: nothing was sent.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<PlatformCapabilities> GetRentalCapabilitiesAsync(string rentalId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendWithRawAsync(
             new ApiRequest(HttpMethod.Get, "rentals/{id}/capabilities").WithPath("id", rentalId),
             FactoryJsonContext.Default.PlatformCapabilities,
+            requestOptions,
             cancellationToken);
 }
 

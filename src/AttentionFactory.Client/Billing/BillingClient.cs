@@ -21,13 +21,34 @@ public class BillingClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
     public virtual Task<CreditBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendWithRawAsync(new ApiRequest(HttpMethod.Get, "billing/balance"), FactoryJsonContext.Default.CreditBalance, cancellationToken);
+        GetBalanceAsync(null, cancellationToken);
+
+    /// <summary>Gets the current credit balance with per-call options; otherwise as <see cref="GetBalanceAsync(CancellationToken)"/>.</summary>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (this endpoint does not honour one): nothing was sent.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<CreditBalance> GetBalanceAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendWithRawAsync(new ApiRequest(HttpMethod.Get, "billing/balance"), FactoryJsonContext.Default.CreditBalance, requestOptions, cancellationToken);
 
     /// <summary>Lists the transaction history (<c>GET /v1/billing/transactions</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
     public virtual Task<ApiList<CreditTransaction>> ListTransactionsAsync(CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "billing/transactions"), FactoryJsonContext.Default.CreditTransaction, "transactions", cancellationToken);
+        ListTransactionsAsync(null, cancellationToken);
+
+    /// <summary>Lists the transaction history with per-call options; otherwise as <see cref="ListTransactionsAsync(CancellationToken)"/>.</summary>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (this endpoint does not honour one): nothing was sent.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ApiList<CreditTransaction>> ListTransactionsAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        _connection.SendListAsync(
+            new ApiRequest(HttpMethod.Get, "billing/transactions"),
+            FactoryJsonContext.Default.CreditTransaction,
+            "transactions",
+            requestOptions,
+            cancellationToken);
 }
 
 /// <summary>The credit balance. The docs do not show the shape: <c>balance</c> (or <c>credits</c>) and <c>currency</c> are read when present; everything else is kept.</summary>

@@ -65,7 +65,7 @@ public sealed class BrandingFieldResult
     [JsonPropertyName("action_type")]
     public ActionType? ActionType { get; init; }
 
-    /// <summary>The action id: follow it with <see cref="ActionsClient.GetAsync"/> or webhooks.</summary>
+    /// <summary>The action id: follow it with <see cref="ActionsClient.GetAsync(string, string, CancellationToken)"/> or webhooks.</summary>
     [JsonPropertyName("action_id")]
     public string? ActionId { get; init; }
 

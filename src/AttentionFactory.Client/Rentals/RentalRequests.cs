@@ -22,7 +22,7 @@ public sealed class CreateRentalRequest
     [JsonPropertyName("auto_renew")]
     public bool AutoRenew { get; init; } = true;
 
-    /// <summary>Opt in to 7-day pre-warming on this niche (one of <see cref="PlatformsClient.GetNichesAsync"/>); at most 50 characters.</summary>
+    /// <summary>Opt in to 7-day pre-warming on this niche (one of <see cref="PlatformsClient.GetNichesAsync(Platform, CancellationToken)"/>); at most 50 characters.</summary>
     [JsonPropertyName("warming_niche")]
     public string? WarmingNiche { get; init; }
 

@@ -18,25 +18,39 @@ public class WarmingClient
     {
     }
 
-    /// <summary>Enrolls the rental in warming (<c>POST /v1/rentals/{id}/warming</c>). Pace and duration are managed server-side.</summary>
+    /// <summary>
+    /// Enrolls the rental in warming (<c>POST /v1/rentals/{id}/warming</c>). Pace and duration are managed server-side. The API does not
+    /// document de-duplication for this endpoint, so no <c>Idempotency-Key</c> is sent and the call is not retried after an ambiguous
+    /// failure (a 5xx, a reset after sending, a timeout): the error says the server may have acted.
+    /// </summary>
     /// <param name="rentalId">The rental id.</param>
     /// <param name="niche">Optional niche from the platform's catalog, at most 50 characters; null for none.</param>
-    /// <param name="idempotencyKey">
-    /// Passed through as <c>Idempotency-Key</c> when set. The API does not document de-duplication for this endpoint, so the SDK mints
-    /// no key and does not retry the call after an ambiguous failure (a 5xx, a reset after sending, a timeout): the error says the server may have acted.
-    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The id is empty or the niche is empty or too long (nothing was sent).</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
-    public virtual Task<WarmingEnrollment> EnrollAsync(string rentalId, string? niche = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public virtual Task<WarmingEnrollment> EnrollAsync(string rentalId, string? niche = null, CancellationToken cancellationToken = default) =>
+        EnrollAsync(rentalId, niche, null, cancellationToken);
+
+    /// <summary>Enrolls the rental in warming with per-call options; otherwise as <see cref="EnrollAsync(string, string?, CancellationToken)"/>.</summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="niche">Optional niche from the platform's catalog, at most 50 characters; null for none.</param>
+    /// <param name="requestOptions">
+    /// Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call. The API does not
+    /// document de-duplication for this endpoint, so an <see cref="RequestOptions.IdempotencyKey"/> is refused, none is minted, and the
+    /// call is not retried after an ambiguous failure (a 5xx, a reset after sending, a timeout): the error says the server may have acted.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, the niche is empty or too long, or an idempotency key was given: nothing was sent.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<WarmingEnrollment> EnrollAsync(string rentalId, string? niche, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         RentalArguments.RequireNiche(niche, nameof(niche));
         return _connection.SendWithRawAsync(
             new ApiRequest(HttpMethod.Post, "rentals/{id}/warming")
                 .WithPath("id", rentalId)
-                .WithJsonBody(new EnrollWarmingRequest { Niche = niche }, FactoryJsonContext.Default.EnrollWarmingRequest)
-                .WithIdempotencyKey(idempotencyKey),
+                .WithJsonBody(new EnrollWarmingRequest { Niche = niche }, FactoryJsonContext.Default.EnrollWarmingRequest),
             FactoryJsonContext.Default.WarmingEnrollment,
+            requestOptions,
             cancellationToken);
     }
 
@@ -46,10 +60,20 @@ public class WarmingClient
     /// <exception cref="Attention.Sdk.AttentionNotFoundException">404: no matching active enrolment.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">Any other failure.</exception>
     public virtual Task<WarmingEnrollment> CancelAsync(string rentalId, CancellationToken cancellationToken = default) =>
+        CancelAsync(rentalId, null, cancellationToken);
+
+    /// <summary>Cancels a queued warming enrolment with per-call options; otherwise as <see cref="CancelAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="rentalId">The rental id.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given: nothing was sent.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<WarmingEnrollment> CancelAsync(string rentalId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendTolerantAsync(
             new ApiRequest(HttpMethod.Delete, "rentals/{id}/warming").WithPath("id", rentalId),
             FactoryJsonContext.Default.WarmingEnrollment,
             () => new WarmingEnrollment { RentalId = rentalId },
+            requestOptions,
             cancellationToken);
 }
 

@@ -10,7 +10,7 @@ namespace Attentium.Campaigns;
 /// Paid campaigns (<c>POST /v1/verify</c>). <see cref="CreateAsync"/> does everything: ask for the invoice (402), pay it
 /// (a server-built escrow deposit is inspected and signed; the memo flow is built by the SDK), confirm on Solana, and submit the
 /// payment with <c>X-Solana-Tx-Signature</c>, <c>X-Agent-Key</c> and <c>X-Campaign-Id</c> for the campaign keys. The steps are
-/// public for callers with their own wallets: <see cref="RequestInvoiceAsync"/>, <see cref="PayInvoiceAsync(PaymentInvoice, ISolanaSigner, decimal, CancellationToken)"/>,
+/// public for callers with their own wallets: <see cref="RequestInvoiceAsync(CreateCampaignRequest, PublicKey, CancellationToken)"/>, <see cref="PayInvoiceAsync(PaymentInvoice, ISolanaSigner, decimal, CancellationToken)"/>,
 /// <see cref="SubmitPaymentAsync(CreateCampaignRequest, CampaignPayment, CancellationToken)"/>. Every payment is written to the
 /// <see cref="IPaymentLedger"/> before it is sent, and a campaign id already in the ledger is never paid again: its payment is
 /// resumed instead. After a crash, <see cref="ResumeAsync"/> finishes a campaign whose payment landed.
@@ -74,7 +74,21 @@ public class CampaignsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
     /// <exception cref="AttentionException">The call failed (a 402 without amount or campaign id is an <see cref="AttentiumPaymentRequiredException"/>).</exception>
-    public virtual async Task<CampaignInvoiceResult> RequestInvoiceAsync(CreateCampaignRequest request, PublicKey agent, CancellationToken cancellationToken = default)
+    public virtual Task<CampaignInvoiceResult> RequestInvoiceAsync(CreateCampaignRequest request, PublicKey agent, CancellationToken cancellationToken = default) =>
+        RequestInvoiceAsync(request, agent, null, cancellationToken);
+
+    /// <summary>Step 1 with per-call options; otherwise as <see cref="RequestInvoiceAsync(CreateCampaignRequest, PublicKey, CancellationToken)"/>.</summary>
+    /// <param name="request">The campaign (validated before anything is sent).</param>
+    /// <param name="agent">The paying wallet's public key.</param>
+    /// <param name="requestOptions">
+    /// Per-call options (extra headers). After a 2xx answer (keys without payment), <see cref="RequestOptions.Response"/>; after the usual
+    /// 402 answer it stays null (the invoice is read from that answer). Null: the plain call. Attentium de-duplicates nothing by
+    /// <c>Idempotency-Key</c>, so a key is refused.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The request is invalid, or an idempotency key was given: nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual async Task<CampaignInvoiceResult> RequestInvoiceAsync(CreateCampaignRequest request, PublicKey agent, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(agent);
@@ -84,6 +98,7 @@ public class CampaignsClient
             var keys = await _connection.SendAsync(
                 new ApiRequest(HttpMethod.Post, Route).WithJsonBody(request, AttentiumJsonContext.Default.CreateCampaignRequest).WithHeader("X-Agent-Key", agent.ToBase58()),
                 AttentiumJsonContext.Default.CampaignKeys,
+                requestOptions,
                 cancellationToken).ConfigureAwait(false);
             return new CampaignInvoiceResult(keys, null);
         }
@@ -97,7 +112,7 @@ public class CampaignsClient
     /// Step 2 with the client-wide cap: <see cref="PayInvoiceAsync(PaymentInvoice, ISolanaSigner, decimal, CancellationToken)"/> with
     /// <see cref="AttentiumClientOptions.MaximumPaymentUsdc"/> as the most the invoice may cost.
     /// </summary>
-    /// <param name="invoice">The invoice from <see cref="RequestInvoiceAsync"/>.</param>
+    /// <param name="invoice">The invoice from <see cref="RequestInvoiceAsync(CreateCampaignRequest, PublicKey, CancellationToken)"/>.</param>
     /// <param name="agent">The paying wallet.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="InvalidOperationException"><see cref="AttentiumClientOptions.MaximumPaymentUsdc"/> is not set (nothing was signed): pass a cap.</exception>
@@ -121,7 +136,7 @@ public class CampaignsClient
     /// payment is recorded in the ledger before it is sent; if the campaign id is already there, nothing is signed and the recorded
     /// payment is confirmed and returned (<see cref="CampaignPayment.Resumed"/>).
     /// </summary>
-    /// <param name="invoice">The invoice from <see cref="RequestInvoiceAsync"/>.</param>
+    /// <param name="invoice">The invoice from <see cref="RequestInvoiceAsync(CreateCampaignRequest, PublicKey, CancellationToken)"/>.</param>
     /// <param name="agent">The paying wallet.</param>
     /// <param name="maximumAmount">The most the caller agrees to pay, in USDC (for a campaign, its <see cref="CreateCampaignRequest.MaximumCost"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -226,10 +241,20 @@ public class CampaignsClient
     /// <exception cref="AttentiumPaymentRejectedException">The server refused the proof (<see cref="MissingCampaignIdException"/>, <see cref="MissingMemoException"/>, <see cref="MemoMismatchException"/>).</exception>
     /// <exception cref="AttentiumPaymentRequiredException">The server did not find (enough of) the payment.</exception>
     /// <exception cref="AttentionException">Another API failure.</exception>
-    public virtual Task<CampaignKeys> SubmitPaymentAsync(CreateCampaignRequest request, CampaignPayment payment, CancellationToken cancellationToken = default)
+    public virtual Task<CampaignKeys> SubmitPaymentAsync(CreateCampaignRequest request, CampaignPayment payment, CancellationToken cancellationToken = default) =>
+        SubmitPaymentAsync(request, payment, null, cancellationToken);
+
+    /// <summary>Step 3 with per-call options; otherwise as <see cref="SubmitPaymentAsync(CreateCampaignRequest, CampaignPayment, CancellationToken)"/>.</summary>
+    /// <param name="request">The same campaign as step 1.</param>
+    /// <param name="payment">The confirmed payment.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call. Attentium de-duplicates nothing by <c>Idempotency-Key</c>, so a key is refused.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The request is invalid, or an idempotency key was given: nothing was sent.</exception>
+    /// <exception cref="AttentionException">As the plain overload.</exception>
+    public virtual Task<CampaignKeys> SubmitPaymentAsync(CreateCampaignRequest request, CampaignPayment payment, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        return SubmitPaymentAsync(request, payment.CampaignId, payment.Signature, PublicKey.Parse(payment.Agent), cancellationToken);
+        return SubmitPaymentAsync(request, payment.CampaignId, payment.Signature, PublicKey.Parse(payment.Agent), requestOptions, cancellationToken);
     }
 
     /// <summary>Step 3 with the values given one by one (a payment made by your own wallet).</summary>
@@ -240,7 +265,23 @@ public class CampaignsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">An argument is invalid (nothing was sent).</exception>
     /// <exception cref="AttentionException">As <see cref="SubmitPaymentAsync(CreateCampaignRequest, CampaignPayment, CancellationToken)"/>.</exception>
-    public virtual async Task<CampaignKeys> SubmitPaymentAsync(CreateCampaignRequest request, string campaignId, string signature, PublicKey agent, CancellationToken cancellationToken = default)
+    public virtual Task<CampaignKeys> SubmitPaymentAsync(CreateCampaignRequest request, string campaignId, string signature, PublicKey agent, CancellationToken cancellationToken = default) =>
+        SubmitPaymentAsync(request, campaignId, signature, agent, null, cancellationToken);
+
+    /// <summary>
+    /// Step 3 with the values given one by one and per-call options; otherwise as
+    /// <see cref="SubmitPaymentAsync(CreateCampaignRequest, string, string, PublicKey, CancellationToken)"/>. The extra headers cannot
+    /// replace the payment headers the SDK sets.
+    /// </summary>
+    /// <param name="request">The same campaign as step 1.</param>
+    /// <param name="campaignId">The invoice's campaign id (<c>X-Campaign-Id</c>).</param>
+    /// <param name="signature">The payment's signature (<c>X-Solana-Tx-Signature</c>).</param>
+    /// <param name="agent">The paying wallet (<c>X-Agent-Key</c>).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call. Attentium de-duplicates nothing by <c>Idempotency-Key</c>, so a key is refused.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An argument is invalid, or an idempotency key was given: nothing was sent.</exception>
+    /// <exception cref="AttentionException">As the plain overload.</exception>
+    public virtual async Task<CampaignKeys> SubmitPaymentAsync(CreateCampaignRequest request, string campaignId, string signature, PublicKey agent, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(campaignId);
@@ -254,6 +295,7 @@ public class CampaignsClient
                 .WithHeader("X-Agent-Key", agent.ToBase58())
                 .WithHeader("X-Campaign-Id", campaignId),
             AttentiumJsonContext.Default.CampaignKeys,
+            requestOptions,
             cancellationToken).ConfigureAwait(false);
         await _payments.Ledger.MarkSubmittedAsync(campaignId, cancellationToken).ConfigureAwait(false);
         return keys;

@@ -42,12 +42,22 @@ public class ClaimsClient
     /// <param name="userPubkey">The worker's wallet.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ClaimBalance> GetBalanceAsync(PublicKey userPubkey, CancellationToken cancellationToken = default)
+    public virtual Task<ClaimBalance> GetBalanceAsync(PublicKey userPubkey, CancellationToken cancellationToken = default) =>
+        GetBalanceAsync(userPubkey, null, cancellationToken);
+
+    /// <summary>Gets a worker's claimable balance with per-call options; otherwise as <see cref="GetBalanceAsync(PublicKey, CancellationToken)"/>.</summary>
+    /// <param name="userPubkey">The worker's wallet.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call. Attentium de-duplicates nothing by <c>Idempotency-Key</c>, so a key is refused.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (Attentium honours none): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ClaimBalance> GetBalanceAsync(PublicKey userPubkey, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userPubkey);
         return _connection.SendAsync(
             new ApiRequest(HttpMethod.Get, "claims/balance").WithQuery("userPubkey", userPubkey.ToBase58()),
             AttentiumJsonContext.Default.ClaimBalance,
+            requestOptions,
             cancellationToken);
     }
 
@@ -71,12 +81,22 @@ public class ClaimsClient
     /// <param name="user">The worker's signer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual async Task<ClaimIntent> RequestWithdrawalAsync(ISolanaSigner user, CancellationToken cancellationToken = default)
+    public virtual Task<ClaimIntent> RequestWithdrawalAsync(ISolanaSigner user, CancellationToken cancellationToken = default) =>
+        RequestWithdrawalAsync(user, null, cancellationToken);
+
+    /// <summary>Requests a claim intent with per-call options; otherwise as <see cref="RequestWithdrawalAsync(ISolanaSigner, CancellationToken)"/>.</summary>
+    /// <param name="user">The worker's signer (signs the claim message only; no transaction is signed here).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call. Attentium de-duplicates nothing by <c>Idempotency-Key</c>, so a key is refused.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An idempotency key was given (Attentium honours none): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual async Task<ClaimIntent> RequestWithdrawalAsync(ISolanaSigner user, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         var request = await CreateWithdrawRequestAsync(user, cancellationToken).ConfigureAwait(false);
         return await _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "claims/withdraw").WithJsonBody(request, AttentiumJsonContext.Default.ClaimWithdrawRequest),
             AttentiumJsonContext.Default.ClaimIntent,
+            requestOptions,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -85,7 +105,7 @@ public class ClaimsClient
     /// account rising by at least the intent's <see cref="ClaimIntent.Amount"/>, and no authority over the worker's accounts
     /// changing) and signs the worker's slot; returns it as base64.
     /// </summary>
-    /// <param name="intent">The intent from <see cref="RequestWithdrawalAsync"/>.</param>
+    /// <param name="intent">The intent from <see cref="RequestWithdrawalAsync(ISolanaSigner, CancellationToken)"/>.</param>
     /// <param name="user">The worker's signer.</param>
     /// <param name="cancellationToken">Cancels signing.</param>
     /// <exception cref="TransactionRejectedException">The transaction failed inspection (nothing was signed).</exception>
@@ -103,7 +123,17 @@ public class ClaimsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">An argument is empty or not base64 (nothing was sent).</exception>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<ClaimReceipt> SubmitAsync(string claimId, string signedTransaction, CancellationToken cancellationToken = default)
+    public virtual Task<ClaimReceipt> SubmitAsync(string claimId, string signedTransaction, CancellationToken cancellationToken = default) =>
+        SubmitAsync(claimId, signedTransaction, null, cancellationToken);
+
+    /// <summary>Submits a signed claim transaction with per-call options; otherwise as <see cref="SubmitAsync(string, string, CancellationToken)"/>.</summary>
+    /// <param name="claimId">The intent's claim id.</param>
+    /// <param name="signedTransaction">The base64 signed transaction.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call. Attentium de-duplicates nothing by <c>Idempotency-Key</c>, so a key is refused.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An argument is empty or not base64, or an idempotency key was given (Attentium honours none): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<ClaimReceipt> SubmitAsync(string claimId, string signedTransaction, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(claimId);
         ArgumentException.ThrowIfNullOrWhiteSpace(signedTransaction);
@@ -115,6 +145,7 @@ public class ClaimsClient
         return _connection.SendAsync(
             new ApiRequest(HttpMethod.Post, "claims/submit").WithJsonBody(new ClaimSubmitRequest(claimId, signedTransaction), AttentiumJsonContext.Default.ClaimSubmitRequest),
             AttentiumJsonContext.Default.ClaimReceipt,
+            requestOptions,
             cancellationToken);
     }
 

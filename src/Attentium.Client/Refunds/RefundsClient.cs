@@ -27,12 +27,22 @@ public class RefundsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The hash is empty (nothing was sent).</exception>
     /// <exception cref="AttentionException">The call failed.</exception>
-    public virtual Task<CampaignState> GetCampaignAsync(string txHash, CancellationToken cancellationToken = default)
+    public virtual Task<CampaignState> GetCampaignAsync(string txHash, CancellationToken cancellationToken = default) =>
+        GetCampaignAsync(txHash, null, cancellationToken);
+
+    /// <summary>Reads a campaign's escrow with per-call options; otherwise as <see cref="GetCampaignAsync(string, CancellationToken)"/>.</summary>
+    /// <param name="txHash">The campaign's transaction hash.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call. Attentium de-duplicates nothing by <c>Idempotency-Key</c>, so a key is refused.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The hash is empty, or an idempotency key was given (Attentium honours none): nothing was sent.</exception>
+    /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<CampaignState> GetCampaignAsync(string txHash, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(txHash);
         return _connection.SendAsync(
             new ApiRequest(HttpMethod.Get, "campaigns/{tx_hash}").WithPath("tx_hash", txHash),
             AttentiumJsonContext.Default.CampaignState,
+            requestOptions,
             cancellationToken);
     }
 

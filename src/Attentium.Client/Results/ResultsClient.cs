@@ -27,7 +27,17 @@ public class ResultsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">An argument is empty (nothing was sent).</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
-    public virtual Task<CampaignResults> GetAsync(string txHash, string readKey, CancellationToken cancellationToken = default)
+    public virtual Task<CampaignResults> GetAsync(string txHash, string readKey, CancellationToken cancellationToken = default) =>
+        GetAsync(txHash, readKey, null, cancellationToken);
+
+    /// <summary>Reads campaign results with per-call options; otherwise as <see cref="GetAsync(string, string, CancellationToken)"/>.</summary>
+    /// <param name="txHash">The campaign's transaction hash (<see cref="CampaignKeys.TxHash"/>).</param>
+    /// <param name="readKey">The campaign's read key (<see cref="CampaignKeys.ReadKey"/>).</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call. Attentium de-duplicates nothing by <c>Idempotency-Key</c>, so a key is refused.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An argument is empty, or an idempotency key was given (Attentium honours none): nothing was sent.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<CampaignResults> GetAsync(string txHash, string readKey, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(txHash);
         if (string.IsNullOrWhiteSpace(readKey))
@@ -38,6 +48,7 @@ public class ResultsClient
         return _connection.SendAsync(
             new ApiRequest(HttpMethod.Get, "campaigns/{tx_hash}/results").WithPath("tx_hash", txHash).WithQuery("key", readKey),
             AttentiumJsonContext.Default.CampaignResults,
+            requestOptions,
             cancellationToken);
     }
 
@@ -46,10 +57,19 @@ public class ResultsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The keys lack a tx hash or read key.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
-    public virtual Task<CampaignResults> GetAsync(CampaignKeys keys, CancellationToken cancellationToken = default)
+    public virtual Task<CampaignResults> GetAsync(CampaignKeys keys, CancellationToken cancellationToken = default) =>
+        GetAsync(keys, null, cancellationToken);
+
+    /// <summary>Reads the results of the campaign the keys belong to, with per-call options; otherwise as <see cref="GetAsync(CampaignKeys, CancellationToken)"/>.</summary>
+    /// <param name="keys">The keys <see cref="CampaignsClient.CreateAsync"/> returned.</param>
+    /// <param name="requestOptions">Per-call options (extra headers); after the call, <see cref="RequestOptions.Response"/>. Null: the plain call. Attentium de-duplicates nothing by <c>Idempotency-Key</c>, so a key is refused.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The keys lack a tx hash or read key, or an idempotency key was given: nothing was sent.</exception>
+    /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
+    public virtual Task<CampaignResults> GetAsync(CampaignKeys keys, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return GetAsync(keys.TxHash!, keys.ReadKey!, cancellationToken);
+        return GetAsync(keys.TxHash!, keys.ReadKey!, requestOptions, cancellationToken);
     }
 
     /// <summary>Polls the results until every verifier answered (or the campaign expired), within <see cref="AttentiumClientOptions.ResultsPolling"/>.</summary>
