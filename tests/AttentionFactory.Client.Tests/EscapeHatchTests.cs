@@ -72,6 +72,25 @@ public sealed class EscapeHatchTests(WireMockServer wiremock) : FactoryTestBase(
         Assert.Equal("req_hatch_2", requestOptions.Response?.RequestId);
     }
 
+    [Fact]
+    public async Task One_request_sent_twice_with_request_options_carries_each_calls_headers_once_and_is_left_unchanged()
+    {
+        await Scope.StubAsync("POST", "v1/rentals", status: 202, body: "{}");
+        var request = new ApiRequest(HttpMethod.Post, "rentals").HonoursIdempotencyKey().WithBody("""{"platform":"x"}"""u8);
+        var client = CreateClient();
+
+        await client.SendAsync(request, new RequestOptions { IdempotencyKey = "k-first" }.AddHeader("X-Trace", "first"), Ct);
+        await client.SendAsync(request, new RequestOptions { IdempotencyKey = "k-second" }.AddHeader("X-Trace", "second"), Ct);
+        await client.SendAsync(request, Ct);
+
+        var sent = await Scope.GetRequestsAsync();
+        Assert.Equal(["first", "second", null], sent.Select(r => r.Header("X-Trace")));
+        Assert.Equal("k-first", sent[0].Header("Idempotency-Key"));
+        Assert.Equal("k-second", sent[1].Header("Idempotency-Key"));
+        Assert.True(Guid.TryParse(sent[2].Header("Idempotency-Key"), out _));
+        Assert.Null(request.IdempotencyKey);
+    }
+
     [Theory]
     [InlineData("https://attacker.example/steal")]
     [InlineData("rentals/../billing")]

@@ -84,7 +84,7 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseType);
-        return SendCoreAsync(request, responseType, static (response, type, token) => ReadJsonAsync(response, type, token), requestOptions, cancellationToken);
+        return SendCoreAsync(request, responseType, static (response, type, token) => ReadJsonAsync(response, type, token), requestOptions, captureResponse: true, cancellationToken);
     }
 
     /// <summary>Sends the request and ignores the (2xx) body.</summary>
@@ -113,14 +113,14 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         return requestOptions is null
-            ? SendCoreAsync(request, (object?)null, static (response, _, token) => ReadRawAsync(response, token), null, cancellationToken)
+            ? SendCoreAsync(request, (object?)null, static (response, _, token) => ReadRawAsync(response, token), null, captureResponse: false, cancellationToken)
             : SendRawWithOptionsAsync(request, requestOptions, cancellationToken);
     }
 
     private async Task<ApiResponse> SendRawWithOptionsAsync(ApiRequest request, RequestOptions requestOptions, CancellationToken cancellationToken)
     {
-        requestOptions.ApplyTo(request, Profile);
-        var response = await SendCoreAsync(request, (object?)null, static (response, _, token) => ReadRawAsync(response, token), null, cancellationToken).ConfigureAwait(false);
+        // The raw answer is the metadata: set it once rather than copying the body twice.
+        var response = await SendCoreAsync(request, (object?)null, static (response, _, token) => ReadRawAsync(response, token), requestOptions, captureResponse: false, cancellationToken).ConfigureAwait(false);
         requestOptions.Response = response;
         return response;
     }
@@ -153,10 +153,12 @@ public sealed class ApiConnection
         TState state,
         Func<HttpResponseMessage, TState, CancellationToken, ValueTask<TResult>> read,
         RequestOptions? requestOptions,
+        bool captureResponse,
         CancellationToken cancellationToken)
     {
-        requestOptions?.ApplyTo(request, Profile);
-        using var message = request.ToHttpRequestMessage(_baseAddress, _basePath, _userAgent);
+        // The options go onto this call's message only: the caller's ApiRequest is never changed, so it can be sent again.
+        requestOptions?.Validate(request, Profile);
+        using var message = request.ToHttpRequestMessage(_baseAddress, _basePath, _userAgent, requestOptions);
         HttpResponseMessage response;
         try
         {
@@ -185,7 +187,7 @@ public sealed class ApiConnection
 
             try
             {
-                if (requestOptions is not null)
+                if (captureResponse && requestOptions is not null)
                 {
                     // Only the metadata path copies the buffered body; the plain path reads it in place.
                     requestOptions.Response = await ReadRawAsync(response, cancellationToken).ConfigureAwait(false);

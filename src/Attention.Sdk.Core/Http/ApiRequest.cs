@@ -116,7 +116,7 @@ public sealed class ApiRequest
         return this;
     }
 
-    /// <summary>Whether the request already carries a header of this name (case-insensitive), set by the SDK or an earlier call.</summary>
+    /// <summary>Whether the request carries a header of this name (case-insensitive), set by the SDK or the caller who built it.</summary>
     internal bool HasHeader(string name) =>
         _headers is not null && _headers.Exists(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
 
@@ -205,8 +205,10 @@ public sealed class ApiRequest
         return ReleaseBuilder(path);
     }
 
-    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, string basePath, string? userAgent)
+    /// <summary>Builds the message for one call; <paramref name="requestOptions"/> (already validated) add their key and headers to it alone.</summary>
+    internal HttpRequestMessage ToHttpRequestMessage(Uri baseAddress, string basePath, string? userAgent, RequestOptions? requestOptions = null)
     {
+        var idempotencyKey = requestOptions?.IdempotencyKey ?? IdempotencyKey;
         var body = _body;
         var mediaType = _bodyMediaType;
         Func<HttpContent>? contentFactory = body is null ? null : () => CreateContent(body, mediaType);
@@ -215,7 +217,7 @@ public sealed class ApiRequest
             BasePath = basePath,
             RouteTemplate = RouteTemplate,
             RequiredPermission = RequiredPermission,
-            IdempotencyKey = IdempotencyKey,
+            IdempotencyKey = idempotencyKey,
             EndpointHonoursIdempotencyKey = IdempotencyKeyHonoured,
             ContentFactory = contentFactory,
         });
@@ -233,9 +235,17 @@ public sealed class ApiRequest
             }
         }
 
-        if (IdempotencyKey is not null)
+        if (requestOptions is not null)
         {
-            message.Headers.TryAddWithoutValidation(IdempotencyKeyHandler.HeaderName, IdempotencyKey);
+            foreach (var header in requestOptions.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (idempotencyKey is not null)
+        {
+            message.Headers.TryAddWithoutValidation(IdempotencyKeyHandler.HeaderName, idempotencyKey);
         }
 
         message.Content = contentFactory?.Invoke();

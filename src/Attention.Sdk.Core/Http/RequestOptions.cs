@@ -84,19 +84,14 @@ public sealed class RequestOptions
         return this;
     }
 
-    /// <summary>Applies the options to a request before it is sent (the endpoint's idempotency mark is already set).</summary>
-    internal void ApplyTo(ApiRequest request, ApiProfile profile)
+    /// <summary>Refuses, before anything is sent, a key the endpoint does not honour and a header the call sets itself (the endpoint's idempotency mark is already set).</summary>
+    internal void Validate(ApiRequest request, ApiProfile profile)
     {
-        if (_idempotencyKey is not null)
+        if (_idempotencyKey is not null && (!profile.HonoursIdempotencyKeys || !request.IdempotencyKeyHonoured))
         {
-            if (!profile.HonoursIdempotencyKeys || !request.IdempotencyKeyHonoured)
-            {
-                throw new ArgumentException(
-                    $"{request.Method.Method} {request.RouteTemplate} ({profile.Name}) does not de-duplicate by Idempotency-Key, so the SDK does not send one: nothing was sent.",
-                    nameof(IdempotencyKey));
-            }
-
-            request.WithIdempotencyKey(_idempotencyKey);
+            throw new ArgumentException(
+                $"{request.Method.Method} {request.RouteTemplate} ({profile.Name}) does not de-duplicate by Idempotency-Key, so the SDK does not send one: nothing was sent.",
+                nameof(IdempotencyKey));
         }
 
         if (_headers is not null)
@@ -111,11 +106,6 @@ public sealed class RequestOptions
                         $"{request.Method.Method} {request.RouteTemplate} ({profile.Name}) sets '{header.Key}' itself; it cannot be added per call: nothing was sent.",
                         nameof(Headers));
                 }
-            }
-
-            foreach (var header in _headers)
-            {
-                request.WithHeader(header.Key, header.Value);
             }
         }
     }
