@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using Attention.Sdk.Telemetry;
 using Attention.Sdk.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,7 +113,13 @@ public static class AttentionServiceCollectionExtensions
             // clients, so app-wide defaults are dropped; handlers added to the builder this method returns are kept (they run
             // once per attempt, inside the SDK's handlers).
             handlers.Clear();
-            var sdkHandlers = AttentionPipeline.CreateHandlers(profile, provider.GetRequiredService<IOptions<TOptions>>().Value);
+            // The container's meter factory, when it has one (every host registers it): the meter is then disposed with the container
+            // and isolated per container; the instruments' names are the static meter's.
+            var meters = provider.GetService<IMeterFactory>();
+            var sdkHandlers = AttentionPipeline.CreateHandlers(
+                profile,
+                provider.GetRequiredService<IOptions<TOptions>>().Value,
+                meters is null ? AttentionDiagnostics.Metrics : AttentionMetrics.From(meters));
             for (var i = 0; i < sdkHandlers.Count; i++)
             {
                 handlers.Insert(i, sdkHandlers[i]);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using Attention.Sdk.Telemetry;
 
 namespace Attention.Sdk.Polling;
 
@@ -11,6 +13,9 @@ public static class Poller
 {
     // CancellationTokenSource accepts at most uint.MaxValue - 1 milliseconds (about 49 days); a longer budget needs no timer.
     private static readonly TimeSpan s_longestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private const string WaitDescriptionTag = "attention.wait.description";
+    private const string WaitPollsTag = "attention.wait.polls";
 
     /// <summary>
     /// Polls <paramref name="poll"/> until <paramref name="isDone"/> returns true and returns that value. Each poll gets the time
@@ -34,6 +39,29 @@ public static class Poller
         options ??= PollingOptions.Default;
         options.Validate();
         var time = timeProvider ?? TimeProvider.System;
+        // One span for the whole wait, each poll's call span beneath it; null (nothing built) when nobody listens. The name stays
+        // low-cardinality: the description (which names the resource) is an attribute.
+        using var span = AttentionDiagnostics.StartOperation("wait");
+        span?.SetTag(WaitDescriptionTag, description);
+        try
+        {
+            return await PollLoopAsync(poll, isDone, options, time, description, span, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(span, ex))
+        {
+            throw;
+        }
+    }
+
+    private static async Task<T> PollLoopAsync<T>(
+        Func<CancellationToken, Task<T>> poll,
+        Func<T, bool> isDone,
+        PollingOptions options,
+        TimeProvider time,
+        string description,
+        Activity? span,
+        CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var interval = options.Interval;
         var polls = 0;
@@ -52,6 +80,7 @@ public static class Poller
                 try
                 {
                     polls++;
+                    span?.SetTag(WaitPollsTag, polls);
                     var value = await poll(linked.Token).ConfigureAwait(false);
                     last = value;
                     failure = null;
