@@ -22,7 +22,8 @@ namespace Attention.Sdk.DependencyInjection;
 /// per attempt). Handlers added for every client through <c>ConfigureHttpClientDefaults</c> (for example
 /// <c>AddStandardResilienceHandler</c> from .NET Aspire service defaults) are not applied to SDK clients: they would retry on their
 /// own inside the SDK's pipeline, repeating calls the server does not de-duplicate. The factory's per-request logging handlers are
-/// removed too; the SDK logs each attempt itself.
+/// removed too; the SDK logs each attempt itself. The duration histogram is recorded on a meter from the container's
+/// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> when it has one (disposed with the container), else on the static meter.
 /// </summary>
 public static class AttentionServiceCollectionExtensions
 {
