@@ -24,6 +24,7 @@ public sealed class CallSpanTests : IDisposable
 
         await connection.SendRawAsync(TestApi.GetThing("t1"), Ct);
 
+        Assert.Equal(_trace.RootId, Activity.Current?.SpanId);
         var call = Assert.Single(_trace.ChildrenOfRoot);
         Assert.Equal((CallName, ActivityKind.Internal, ActivityStatusCode.Unset), (call.DisplayName, call.Kind, call.Status));
         Assert.Equal("telemetry-test", call.GetTagItem("attention.api"));

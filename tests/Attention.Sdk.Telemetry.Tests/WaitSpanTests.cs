@@ -42,6 +42,16 @@ public sealed class WaitSpanTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_wait_the_callers_span_is_current_again()
+    {
+        var connection = TestApi.Connect(new ScriptedTransport().Then(HttpStatusCode.OK));
+
+        await Poller.PollUntilAsync(token => connection.SendRawAsync(TestApi.GetThing("t4"), token), _ => true, Quick, null, "thing t4", Ct);
+
+        Assert.Equal(_trace.RootId, Activity.Current?.SpanId);
+    }
+
+    [Fact]
     public async Task A_wait_ended_by_a_404_is_marked_failed_with_its_status()
     {
         var connection = TestApi.Connect(new ScriptedTransport().Then(HttpStatusCode.NotFound));

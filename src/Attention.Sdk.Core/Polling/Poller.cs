@@ -26,7 +26,7 @@ public static class Poller
     /// </summary>
     /// <exception cref="PollingTimeoutException">The condition did not hold within <see cref="PollingOptions.Timeout"/> (the inner exception is the last poll's failure, if it failed).</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public static async Task<T> PollUntilAsync<T>(
+    public static Task<T> PollUntilAsync<T>(
         Func<CancellationToken, Task<T>> poll,
         Func<T, bool> isDone,
         PollingOptions? options,
@@ -34,18 +34,27 @@ public static class Poller
         string description,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(poll);
-        ArgumentNullException.ThrowIfNull(isDone);
-        options ??= PollingOptions.Default;
-        options.Validate();
-        var time = timeProvider ?? TimeProvider.System;
-        // One span for the whole wait, each poll's call span beneath it; null (nothing built) when nobody listens. The name stays
-        // low-cardinality: the description (which names the resource) is an attribute.
+        // One span for the whole wait, each poll's call span beneath it; when nobody listens, no span and no extra async frame.
+        return AttentionDiagnostics.ActivitySource.HasListeners()
+            ? PollObservedAsync(poll, isDone, options, timeProvider, description, cancellationToken)
+            : PollLoopAsync(poll, isDone, options, timeProvider, null, description, cancellationToken);
+    }
+
+    private static async Task<T> PollObservedAsync<T>(
+        Func<CancellationToken, Task<T>> poll,
+        Func<T, bool> isDone,
+        PollingOptions? options,
+        TimeProvider? timeProvider,
+        string description,
+        CancellationToken cancellationToken)
+    {
+        // Started inside this async method, so the span stops being current for the caller once the wait ends.
         using var span = AttentionDiagnostics.StartOperation("wait");
+        // The span's name stays low-cardinality: the description (which names the resource) is an attribute.
         span?.SetTag(WaitDescriptionTag, description);
         try
         {
-            return await PollLoopAsync(poll, isDone, options, time, description, span, cancellationToken).ConfigureAwait(false);
+            return await PollLoopAsync(poll, isDone, options, timeProvider, span, description, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (AttentionDiagnostics.RecordFailure(span, ex))
         {
@@ -56,12 +65,17 @@ public static class Poller
     private static async Task<T> PollLoopAsync<T>(
         Func<CancellationToken, Task<T>> poll,
         Func<T, bool> isDone,
-        PollingOptions options,
-        TimeProvider time,
-        string description,
+        PollingOptions? options,
+        TimeProvider? timeProvider,
         Activity? span,
+        string description,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(poll);
+        ArgumentNullException.ThrowIfNull(isDone);
+        options ??= PollingOptions.Default;
+        options.Validate();
+        var time = timeProvider ?? TimeProvider.System;
         var started = time.GetTimestamp();
         var interval = options.Interval;
         var polls = 0;
