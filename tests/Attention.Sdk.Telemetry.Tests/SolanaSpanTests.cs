@@ -89,6 +89,22 @@ public sealed class SolanaSpanTests : IDisposable
         Assert.Equal(("cmp_traced", payment.Signature), (confirm.GetTagItem("attentium.campaign_id"), confirm.GetTagItem("solana.signature")));
     }
 
+    [Fact]
+    public async Task A_server_transaction_that_cannot_be_read_fails_the_inspect_sign_step_and_nothing_is_sent()
+    {
+        using var rpc = Rpc(new FakeRpcNode((_, _) => throw new InvalidOperationException("no RPC call was expected")));
+        using var client = new AttentiumClient(
+            new AttentiumClientOptions { BaseAddress = new Uri("https://attentium.telemetry.test/v1/"), Cluster = SolanaCluster.Custom, RpcEndpoint = s_endpoint, UsdcMint = Usdc.DevnetMint },
+            rpc);
+        var invoice = new PaymentInvoice { CampaignId = "cmp_bad_tx", Amount = 1m, Transaction = "not a transaction" };
+
+        await Assert.ThrowsAsync<AttentionResponseException>(() => client.Campaigns.PayInvoiceAsync(invoice, Keypair.Generate(), 2m, Ct));
+
+        var step = Assert.Single(_trace.Spans);
+        Assert.Equal(("attentium inspect_sign", "deposit transaction"), (step.DisplayName, step.GetTagItem("attentium.transaction")));
+        Assert.Equal((typeof(AttentionResponseException).FullName, ActivityStatusCode.Error), (step.GetTagItem("error.type"), step.Status));
+    }
+
     private List<string> Children(string parent) => [.. _trace.ChildrenOf(_trace.Single(parent)).Select(s => s.DisplayName)];
 
     private static string Signature(string base64) => Transaction.Deserialize(Convert.FromBase64String(base64)).Signature!;
