@@ -3,6 +3,8 @@ using System.Net;
 using Attention.Sdk.DependencyInjection;
 using Attention.Sdk.Http;
 using Attention.Sdk.Telemetry.Tests.Support;
+using Attentium;
+using Attentium.Solana;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -89,6 +91,50 @@ public sealed class MetricTests
         Assert.NotSame(AttentionDiagnostics.Meter, meter);
         Assert.Equal((AttentionDiagnostics.Name, factory), (meter.Name, meter.Scope));
         Assert.Contains(meter, completed);
+    }
+
+    [Fact]
+    public async Task A_registered_attentium_clients_own_rpc_client_records_on_the_containers_meter_too()
+    {
+        using var node = new LoopbackRpcNode("42");
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddAttentiumClient(o =>
+        {
+            o.BaseAddress = new Uri("https://attentium.telemetry.test/v1/");
+            o.Cluster = SolanaCluster.Custom;
+            o.RpcEndpoint = node.Endpoint;
+            o.UsdcMint = Usdc.DevnetMint;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IMeterFactory>();
+        var apis = new List<string?>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == AttentionDiagnostics.RequestDurationName && ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "attention.api")
+                {
+                    lock (apis) { apis.Add(tag.Value as string); }
+                }
+            }
+        });
+        listener.Start();
+
+        var height = await provider.GetRequiredService<AttentiumClient>().SolanaRpc.GetBlockHeightAsync(cancellationToken: Ct);
+
+        Assert.Equal(42UL, height);
+        Assert.Equal(["solana-rpc"], apis);
     }
 
     private static Dictionary<string, object?> Tags(MetricPoint point)

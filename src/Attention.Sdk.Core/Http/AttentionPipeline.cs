@@ -46,9 +46,13 @@ public static class AttentionPipeline
     /// <see cref="AttentionClientOptions.Timeout"/> and <see cref="AttentionClientOptions.AttemptTimeout"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static HttpClient CreateHttpClient(ApiProfile profile, AttentionClientOptions options)
+    public static HttpClient CreateHttpClient(ApiProfile profile, AttentionClientOptions options) =>
+        CreateHttpClient(profile, options, AttentionDiagnostics.Metrics);
+
+    /// <summary>Creates the <see cref="HttpClient"/> recording on <paramref name="metrics"/> (under dependency injection: the container's meter).</summary>
+    internal static HttpClient CreateHttpClient(ApiProfile profile, AttentionClientOptions options, AttentionMetrics metrics)
     {
-        var handlers = CreateHandlers(profile, options);
+        var handlers = CreateHandlers(profile, options, metrics);
         HttpMessageHandler inner = options.Transport ?? SharedSocketsHandler.Instance;
         for (var i = handlers.Count - 1; i >= 0; i--)
         {

@@ -41,13 +41,19 @@ public partial class SolanaRpcClient : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">A setting is invalid (for example no endpoint, or a negative timeout).</exception>
     public SolanaRpcClient(SolanaRpcClientOptions options, HttpClient? httpClient = null)
+        : this(options, httpClient, AttentionDiagnostics.Metrics)
+    {
+    }
+
+    /// <summary>Creates a client whose own pipeline records on <paramref name="metrics"/> (under dependency injection: the container's meter).</summary>
+    internal SolanaRpcClient(SolanaRpcClientOptions options, HttpClient? httpClient, AttentionMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _endpoint = options.RequireEndpoint();
         if (httpClient is null)
         {
-            _http = AttentionPipeline.CreateHttpClient(s_profile, options);
+            _http = AttentionPipeline.CreateHttpClient(s_profile, options, metrics);
             _ownsHttpClient = true;
         }
         else
