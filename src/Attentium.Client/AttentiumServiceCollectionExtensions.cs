@@ -45,7 +45,8 @@ public static class AttentiumServiceCollectionExtensions
         services.TryAddSingleton(static provider => AttentiumPaymentServices.Create(
             provider.GetRequiredService<IOptions<AttentiumClientOptions>>().Value,
             provider.GetService<SolanaRpcClient>(),
-            shared: true));
+            shared: true,
+            provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         return services;
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using Attention.Sdk.Telemetry;
 using Attention.Sdk.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +22,8 @@ namespace Attention.Sdk.DependencyInjection;
 /// per attempt). Handlers added for every client through <c>ConfigureHttpClientDefaults</c> (for example
 /// <c>AddStandardResilienceHandler</c> from .NET Aspire service defaults) are not applied to SDK clients: they would retry on their
 /// own inside the SDK's pipeline, repeating calls the server does not de-duplicate. The factory's per-request logging handlers are
-/// removed too; the SDK logs each attempt itself.
+/// removed too; the SDK logs each attempt itself. The duration histogram is recorded on a meter from the container's
+/// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> when it has one (disposed with the container), else on the static meter.
 /// </summary>
 public static class AttentionServiceCollectionExtensions
 {
@@ -111,7 +114,13 @@ public static class AttentionServiceCollectionExtensions
             // clients, so app-wide defaults are dropped; handlers added to the builder this method returns are kept (they run
             // once per attempt, inside the SDK's handlers).
             handlers.Clear();
-            var sdkHandlers = AttentionPipeline.CreateHandlers(profile, provider.GetRequiredService<IOptions<TOptions>>().Value);
+            // The container's meter factory, when it has one (every host registers it): the meter is then disposed with the container
+            // and isolated per container; the instruments' names are the static meter's.
+            var meters = provider.GetService<IMeterFactory>();
+            var sdkHandlers = AttentionPipeline.CreateHandlers(
+                profile,
+                provider.GetRequiredService<IOptions<TOptions>>().Value,
+                meters is null ? AttentionDiagnostics.Metrics : AttentionMetrics.From(meters));
             for (var i = 0; i < sdkHandlers.Count; i++)
             {
                 handlers.Insert(i, sdkHandlers[i]);

@@ -25,6 +25,9 @@ internal sealed class ApiCallContext
 
     public string? RequiredPermission { get; init; }
 
+    /// <summary>The JSON-RPC method of a JSON-RPC call (set by its client while someone listens): attempt spans are named by it.</summary>
+    public string? RpcMethod { get; set; }
+
     public string? IdempotencyKey { get; set; }
 
     /// <summary>Whether the API documents that this endpoint de-duplicates by <c>Idempotency-Key</c> (see <see cref="ApiRequest.HonoursIdempotencyKey"/>).</summary>

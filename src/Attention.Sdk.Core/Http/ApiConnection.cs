@@ -159,6 +159,8 @@ public sealed class ApiConnection
         // The options go onto this call's message only: the caller's ApiRequest is never changed, so it can be sent again.
         requestOptions?.Validate(request, Profile);
         using var message = request.ToHttpRequestMessage(_baseAddress, _basePath, _userAgent, requestOptions);
+        // One span for the logical call, the attempts' client spans beneath it; null (nothing built) when nobody listens.
+        using var operation = AttentionDiagnostics.ActivitySource.HasListeners() ? StartCallSpan(message) : null;
         HttpResponseMessage response;
         try
         {
@@ -167,9 +169,15 @@ public sealed class ApiConnection
         catch (Exception ex) when ((ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             && ex is not AttentionException && TranslateFailure(ex, message) is { } translated)
         {
+            AttentionDiagnostics.RecordFailure(operation, translated);
             throw translated;
         }
+        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(operation, ex))
+        {
+            throw;
+        }
 
+        operation?.SetTag(TelemetryTags.Attempts, ApiCallContext.Get(message)?.Attempts);
         using (response)
         {
             if (IsDeleteDoneByEarlierAttempt(response, message))
@@ -182,7 +190,9 @@ public sealed class ApiConnection
             else if (!response.IsSuccessStatusCode)
             {
                 var details = await ApiErrorReader.ReadAsync(response, message, _time, cancellationToken).ConfigureAwait(false);
-                throw _errors.Create(details);
+                var error = _errors.Create(details);
+                AttentionDiagnostics.RecordFailure(operation, error);
+                throw error;
             }
 
             try
@@ -197,9 +207,27 @@ public sealed class ApiConnection
             }
             catch (Exception ex) when (TransportFailures.IsTransportFailure(ex))
             {
-                throw TranslateFailure(ex, message)!;
+                var error = TranslateFailure(ex, message)!;
+                AttentionDiagnostics.RecordFailure(operation, error);
+                throw error;
+            }
+            catch (Exception ex) when (AttentionDiagnostics.RecordFailure(operation, ex))
+            {
+                throw;
             }
         }
+    }
+
+    /// <summary>The logical call's span: <c>{api} {METHOD} {route template}</c>, internal, tagged like the attempts.</summary>
+    private System.Diagnostics.Activity? StartCallSpan(HttpRequestMessage message)
+    {
+        var method = message.Method.Method;
+        var route = Profile.AddressMayCarrySecrets ? "/" : ApiCallContext.Get(message)?.Route ?? message.RequestUri?.AbsolutePath;
+        var activity = AttentionDiagnostics.StartOperation($"{Profile.Name} {method} {route}", Profile.Name);
+        activity?.SetTag(TelemetryTags.Method, method);
+        activity?.SetTag(TelemetryTags.UrlTemplate, route);
+        activity?.SetTag(TelemetryTags.ServerAddress, _baseAddress.Host);
+        return activity;
     }
 
     /// <summary>Deserializes the buffered body straight from the attempt's buffer, without a copy.</summary>

@@ -13,7 +13,11 @@ public static class AttentionPipeline
 {
     /// <summary>Creates the handlers in order, outermost first, unconnected (for <c>IHttpClientBuilder.AddHttpMessageHandler</c>).</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static IReadOnlyList<DelegatingHandler> CreateHandlers(ApiProfile profile, AttentionClientOptions options)
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(ApiProfile profile, AttentionClientOptions options) =>
+        CreateHandlers(profile, options, AttentionDiagnostics.Metrics);
+
+    /// <summary>Creates the handlers recording on <paramref name="metrics"/> (under dependency injection: the container's meter).</summary>
+    internal static IReadOnlyList<DelegatingHandler> CreateHandlers(ApiProfile profile, AttentionClientOptions options, AttentionMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
@@ -32,7 +36,7 @@ public static class AttentionPipeline
             new IdempotencyKeyHandler(profile),
             new ResilienceHandler(profile, options, rateLimit),
             new BearerTokenHandler(options.ApiKey, options.AllowInsecureTransport),
-            new TelemetryHandler(profile, options.LoggerFactory, options.TimeProvider),
+            new TelemetryHandler(profile, options.LoggerFactory, options.TimeProvider, metrics),
         ];
     }
 
@@ -42,9 +46,13 @@ public static class AttentionPipeline
     /// <see cref="AttentionClientOptions.Timeout"/> and <see cref="AttentionClientOptions.AttemptTimeout"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static HttpClient CreateHttpClient(ApiProfile profile, AttentionClientOptions options)
+    public static HttpClient CreateHttpClient(ApiProfile profile, AttentionClientOptions options) =>
+        CreateHttpClient(profile, options, AttentionDiagnostics.Metrics);
+
+    /// <summary>Creates the <see cref="HttpClient"/> recording on <paramref name="metrics"/> (under dependency injection: the container's meter).</summary>
+    internal static HttpClient CreateHttpClient(ApiProfile profile, AttentionClientOptions options, AttentionMetrics metrics)
     {
-        var handlers = CreateHandlers(profile, options);
+        var handlers = CreateHandlers(profile, options, metrics);
         HttpMessageHandler inner = options.Transport ?? SharedSocketsHandler.Instance;
         for (var i = handlers.Count - 1; i >= 0; i--)
         {

@@ -6,17 +6,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Attention.Sdk.Http;
 
 /// <summary>
-/// Innermost handler: one <see cref="Activity"/> span, one duration measurement and log events per attempt.
-/// Everything logged passes <see cref="LogRedactor"/>.
+/// Innermost handler: one client <see cref="Activity"/> span, one duration measurement and log events per attempt, with the
+/// OpenTelemetry HTTP semantic-convention attributes (and the RPC ones for a JSON-RPC call, whose span is named by its method).
+/// Everything logged passes <see cref="LogRedactor"/>; spans and measurements carry the route template, never the URL's values.
 /// </summary>
-internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? loggerFactory, TimeProvider time) : DelegatingHandler
+internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? loggerFactory, TimeProvider time, AttentionMetrics metrics) : DelegatingHandler
 {
     private readonly ILogger _logger = loggerFactory?.CreateLogger("Attention.Sdk.Http") ?? NullLogger.Instance;
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // Nobody listening, logging or measuring: pass the attempt straight through, without an async frame of our own.
-        if (!AttentionDiagnostics.ActivitySource.HasListeners() && !AttentionDiagnostics.RequestDuration.Enabled && !_logger.IsEnabled(LogLevel.Warning))
+        if (!AttentionDiagnostics.ActivitySource.HasListeners() && !metrics.RequestDuration.Enabled && !_logger.IsEnabled(LogLevel.Warning))
         {
             return base.SendAsync(request, cancellationToken);
         }
@@ -29,17 +30,23 @@ internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? logge
         var call = ApiCallContext.GetOrCreate(request);
         var method = request.Method.Method;
         var attempt = Math.Max(call.Attempts, 1);
+        var route = RouteOf(call, request);
         // Names and tags are only built when someone listens: the common case pays nothing for tracing.
         using var activity = AttentionDiagnostics.ActivitySource.HasListeners()
-            ? AttentionDiagnostics.ActivitySource.StartActivity($"{method} {RouteOf(call, request)}", ActivityKind.Client)
+            ? AttentionDiagnostics.ActivitySource.StartActivity(call.RpcMethod ?? $"{method} {route}", ActivityKind.Client)
             : null;
         if (activity is not null)
         {
-            activity.SetTag("http.request.method", method);
-            activity.SetTag("url.template", RouteOf(call, request));
-            activity.SetTag("server.address", request.RequestUri?.Host);
-            activity.SetTag("attention.api", profile.Name);
-            activity.SetTag("http.request.resend_count", attempt - 1);
+            activity.SetTag(TelemetryTags.Method, method);
+            activity.SetTag(TelemetryTags.UrlTemplate, route);
+            activity.SetTag(TelemetryTags.ServerAddress, request.RequestUri?.Host);
+            activity.SetTag(TelemetryTags.Api, profile.Name);
+            activity.SetTag(TelemetryTags.ResendCount, attempt - 1);
+            if (call.RpcMethod is { } rpcMethod)
+            {
+                activity.SetTag(TelemetryTags.RpcSystem, "jsonrpc");
+                activity.SetTag(TelemetryTags.RpcMethod, rpcMethod);
+            }
         }
 
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -61,20 +68,22 @@ internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? logge
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
             var status = (int)response.StatusCode;
-            activity?.SetTag("http.response.status_code", status);
-            if (status >= 400)
+            // HTTP semantic conventions: a status of 400 or more is a failed client attempt, with the status as error.type and no description.
+            var error = status >= 400 ? TelemetryTags.StatusText(status) : null;
+            if (activity is not null)
             {
-                activity?.SetStatus(ActivityStatusCode.Error);
+                activity.SetTag(TelemetryTags.StatusCode, status);
+                if (error is not null)
+                {
+                    activity.SetTag(TelemetryTags.ErrorType, error);
+                    activity.SetStatus(ActivityStatusCode.Error);
+                }
             }
 
-            if (AttentionDiagnostics.RequestDuration.Enabled)
-            {
-                Record(elapsed, method, RouteOf(call, request), status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
+            Record(elapsed, method, route, request, call, status, error);
             if (_logger.IsEnabled(LogLevel.Information))
             {
-                Log.Received(_logger, profile.Name, method, RouteOf(call, request), status, elapsed.TotalMilliseconds, attempt);
+                Log.Received(_logger, profile.Name, method, route, status, elapsed.TotalMilliseconds, attempt);
             }
 
             return response;
@@ -82,9 +91,15 @@ internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? logge
         catch (Exception ex)
         {
             var elapsed = time.GetElapsedTime(started);
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            Record(elapsed, method, RouteOf(call, request), ex.GetType().Name);
-            Log.Failed(_logger, profile.Name, method, RouteOf(call, request), attempt, elapsed.TotalMilliseconds, ex.GetType().Name + ": " + ex.Message);
+            var error = TelemetryTags.ErrorTypeOf(ex);
+            if (activity is not null)
+            {
+                activity.SetTag(TelemetryTags.ErrorType, error);
+                activity.SetStatus(ActivityStatusCode.Error, error);
+            }
+
+            Record(elapsed, method, route, request, call, null, error);
+            Log.Failed(_logger, profile.Name, method, route, attempt, elapsed.TotalMilliseconds, ex.GetType().Name + ": " + ex.Message);
             throw;
         }
     }
@@ -96,18 +111,35 @@ internal sealed class TelemetryHandler(ApiProfile profile, ILoggerFactory? logge
         ? request.RequestUri is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Authority) : string.Empty
         : LogRedactor.RedactUrl(request.RequestUri);
 
-    private void Record(TimeSpan elapsed, string method, string? route, string outcome)
+    private void Record(TimeSpan elapsed, string method, string? route, HttpRequestMessage request, ApiCallContext call, int? status, string? error)
     {
-        if (!AttentionDiagnostics.RequestDuration.Enabled)
+        if (!metrics.RequestDuration.Enabled)
         {
             return;
         }
 
-        AttentionDiagnostics.RequestDuration.Record(
-            elapsed.TotalSeconds,
-            new KeyValuePair<string, object?>("attention.api", profile.Name),
-            new KeyValuePair<string, object?>("http.request.method", method),
-            new KeyValuePair<string, object?>("url.template", route),
-            new KeyValuePair<string, object?>("outcome", outcome));
+        var tags = new TagList
+        {
+            { TelemetryTags.Api, profile.Name },
+            { TelemetryTags.Method, method },
+            { TelemetryTags.UrlTemplate, route },
+            { TelemetryTags.ServerAddress, request.RequestUri?.Host },
+        };
+        if (status is { } code)
+        {
+            tags.Add(TelemetryTags.StatusCode, code);
+        }
+
+        if (error is not null)
+        {
+            tags.Add(TelemetryTags.ErrorType, error);
+        }
+
+        if (call.RpcMethod is { } rpcMethod)
+        {
+            tags.Add(TelemetryTags.RpcMethod, rpcMethod);
+        }
+
+        metrics.RequestDuration.Record(elapsed.TotalSeconds, in tags);
     }
 }

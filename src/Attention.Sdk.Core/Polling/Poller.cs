@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using Attention.Sdk.Telemetry;
 
 namespace Attention.Sdk.Polling;
 
@@ -12,6 +14,9 @@ public static class Poller
     // CancellationTokenSource accepts at most uint.MaxValue - 1 milliseconds (about 49 days); a longer budget needs no timer.
     private static readonly TimeSpan s_longestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
+    private const string WaitDescriptionTag = "attention.wait.description";
+    private const string WaitPollsTag = "attention.wait.polls";
+
     /// <summary>
     /// Polls <paramref name="poll"/> until <paramref name="isDone"/> returns true and returns that value. Each poll gets the time
     /// left of <see cref="PollingOptions.Timeout"/> at most. A poll failing transiently (after the pipeline's own retries) is
@@ -21,13 +26,50 @@ public static class Poller
     /// </summary>
     /// <exception cref="PollingTimeoutException">The condition did not hold within <see cref="PollingOptions.Timeout"/> (the inner exception is the last poll's failure, if it failed).</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public static async Task<T> PollUntilAsync<T>(
+    public static Task<T> PollUntilAsync<T>(
         Func<CancellationToken, Task<T>> poll,
         Func<T, bool> isDone,
         PollingOptions? options,
         TimeProvider? timeProvider,
         string description,
         CancellationToken cancellationToken = default)
+    {
+        // One span for the whole wait, each poll's call span beneath it; when nobody listens, no span and no extra async frame.
+        return AttentionDiagnostics.ActivitySource.HasListeners()
+            ? PollObservedAsync(poll, isDone, options, timeProvider, description, cancellationToken)
+            : PollLoopAsync(poll, isDone, options, timeProvider, null, description, cancellationToken);
+    }
+
+    private static async Task<T> PollObservedAsync<T>(
+        Func<CancellationToken, Task<T>> poll,
+        Func<T, bool> isDone,
+        PollingOptions? options,
+        TimeProvider? timeProvider,
+        string description,
+        CancellationToken cancellationToken)
+    {
+        // Started inside this async method, so the span stops being current for the caller once the wait ends.
+        using var span = AttentionDiagnostics.StartOperation("wait");
+        // The span's name stays low-cardinality: the description (which names the resource) is an attribute.
+        span?.SetTag(WaitDescriptionTag, description);
+        try
+        {
+            return await PollLoopAsync(poll, isDone, options, timeProvider, span, description, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(span, ex))
+        {
+            throw;
+        }
+    }
+
+    private static async Task<T> PollLoopAsync<T>(
+        Func<CancellationToken, Task<T>> poll,
+        Func<T, bool> isDone,
+        PollingOptions? options,
+        TimeProvider? timeProvider,
+        Activity? span,
+        string description,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(poll);
         ArgumentNullException.ThrowIfNull(isDone);
@@ -52,6 +94,7 @@ public static class Poller
                 try
                 {
                     polls++;
+                    span?.SetTag(WaitPollsTag, polls);
                     var value = await poll(linked.Token).ConfigureAwait(false);
                     last = value;
                     failure = null;

@@ -49,7 +49,10 @@ public class CampaignsClient
     /// <exception cref="PaymentNotConfirmedException">The payment was not confirmed in time; resume with its signature.</exception>
     /// <exception cref="AttentiumPaymentRejectedException">The server refused the payment proof (missing or mismatched memo, ...).</exception>
     /// <exception cref="AttentionException">Another API failure.</exception>
-    public virtual async Task<CampaignKeys> CreateAsync(CreateCampaignRequest request, ISolanaSigner agent, CancellationToken cancellationToken = default)
+    public virtual Task<CampaignKeys> CreateAsync(CreateCampaignRequest request, ISolanaSigner agent, CancellationToken cancellationToken = default) =>
+        SolanaPayments.InFlowAsync("attentium create_campaign", null, () => CreateCoreAsync(request, agent, cancellationToken));
+
+    private async Task<CampaignKeys> CreateCoreAsync(CreateCampaignRequest request, ISolanaSigner agent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(agent);
@@ -146,7 +149,11 @@ public class CampaignsClient
     /// <exception cref="InvalidOperationException">Memo flow without a configured treasury, or the invoice names another treasury or mint.</exception>
     /// <exception cref="PaymentExpiredException">The payment expired before landing.</exception>
     /// <exception cref="PaymentNotConfirmedException">Not confirmed in time, or failed on chain.</exception>
-    public virtual async Task<CampaignPayment> PayInvoiceAsync(PaymentInvoice invoice, ISolanaSigner agent, decimal maximumAmount, CancellationToken cancellationToken = default)
+    public virtual Task<CampaignPayment> PayInvoiceAsync(PaymentInvoice invoice, ISolanaSigner agent, decimal maximumAmount, CancellationToken cancellationToken = default) =>
+        SolanaPayments.InFlowAsync("attentium pay_invoice", invoice?.CampaignId, // null is checked inside, before anything happens
+            () => PayInvoiceCoreAsync(invoice!, agent, maximumAmount, cancellationToken));
+
+    private async Task<CampaignPayment> PayInvoiceCoreAsync(PaymentInvoice invoice, ISolanaSigner agent, decimal maximumAmount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(agent);

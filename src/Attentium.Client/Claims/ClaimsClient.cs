@@ -154,7 +154,10 @@ public class ClaimsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="TransactionRejectedException">The transaction failed inspection (nothing was signed or submitted).</exception>
     /// <exception cref="AttentionException">A call failed.</exception>
-    public virtual async Task<ClaimReceipt> WithdrawAsync(ISolanaSigner user, CancellationToken cancellationToken = default)
+    public virtual Task<ClaimReceipt> WithdrawAsync(ISolanaSigner user, CancellationToken cancellationToken = default) =>
+        SolanaPayments.InFlowAsync("attentium claim_withdraw", null, () => WithdrawCoreAsync(user, cancellationToken));
+
+    private async Task<ClaimReceipt> WithdrawCoreAsync(ISolanaSigner user, CancellationToken cancellationToken)
     {
         var intent = await RequestWithdrawalAsync(user, cancellationToken).ConfigureAwait(false);
         var signed = await SignIntentAsync(intent, user, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Attention.Sdk.Telemetry;
 using Attentium.Solana;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,7 +37,8 @@ internal sealed class AttentiumPaymentServices : IDisposable
     /// <param name="rpc">An RPC client to use instead of creating one (not disposed here).</param>
     /// <param name="shared">Whether the services are shared by a dependency-injection registration (then an in-memory ledger is
     /// worth a warning: it is the only record of payments for the whole application, and a restart forgets it).</param>
-    public static AttentiumPaymentServices Create(AttentiumClientOptions options, SolanaRpcClient? rpc, bool shared)
+    /// <param name="meters">The container's meter factory, for the created RPC client's measurements (null: the static meter).</param>
+    public static AttentiumPaymentServices Create(AttentiumClientOptions options, SolanaRpcClient? rpc, bool shared, IMeterFactory? meters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         SolanaRpcClient? owned = null;
@@ -50,7 +53,7 @@ internal sealed class AttentiumPaymentServices : IDisposable
 
             // The node gets the same retry and timeout settings, and the same clock, as the Attentium API.
             rpcOptions.CopyResilienceSettingsFrom(options);
-            owned = new SolanaRpcClient(rpcOptions);
+            owned = new SolanaRpcClient(rpcOptions, null, meters is null ? AttentionDiagnostics.Metrics : AttentionMetrics.From(meters));
             rpc = owned;
         }
 

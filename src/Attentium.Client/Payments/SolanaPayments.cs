@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Attention.Sdk.Telemetry;
 using Attentium.Solana;
 
 namespace Attentium.Payments;
@@ -6,8 +8,15 @@ namespace Attentium.Payments;
 /// The Solana side of every flow: inspect and sign server-built transactions, build the memo-flow payment, send, confirm within
 /// the configured timeout, and translate the outcomes (expired, failed, not confirmed) into exceptions that carry the signature.
 /// </summary>
+/// <remarks>
+/// Each step is one internal span (<c>attentium inspect_sign</c>, <c>attentium build_memo_payment</c>, <c>attentium send</c>,
+/// <c>attentium confirm</c>) with its JSON-RPC calls beneath it; a flow's caller wraps the steps in <see cref="StartFlow"/>.
+/// </remarks>
 internal sealed class SolanaPayments
 {
+    private const string Api = "attentium";
+    private const string CampaignIdTag = "attentium.campaign_id";
+    private const string SignatureTag = "solana.signature";
     private readonly AttentiumClientOptions _options;
 
     public SolanaPayments(SolanaRpcClient rpc, TransactionInspector inspector, IPaymentLedger ledger, AttentiumClientOptions options)
@@ -28,6 +37,47 @@ internal sealed class SolanaPayments
 
     /// <summary>Decodes a server-built transaction, inspects it under <paramref name="policy"/> and signs the signer's slot.</summary>
     public async Task<Transaction> InspectAndSignAsync(string base64, ISolanaSigner signer, InspectionPolicy policy, string what, CancellationToken cancellationToken)
+    {
+        using var step = AttentionDiagnostics.StartOperation("attentium inspect_sign", Api);
+        step?.SetTag("attentium.transaction", what);
+        try
+        {
+            var transaction = await DecodeInspectAndSignAsync(base64, signer, policy, what, cancellationToken).ConfigureAwait(false);
+            step?.SetTag(SignatureTag, transaction.Signature);
+            return transaction;
+        }
+        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(step, ex))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the span of a whole flow (for example <c>attentium pay_invoice</c>): its steps and API calls become its children. Null
+    /// when nobody listens. The campaign id is public (it is the payment's memo), so it may be an attribute.
+    /// </summary>
+    public static Activity? StartFlow(string name, string? campaignId)
+    {
+        var flow = AttentionDiagnostics.StartOperation(name, Api);
+        flow?.SetTag(CampaignIdTag, campaignId);
+        return flow;
+    }
+
+    /// <summary>Runs a whole flow inside its <see cref="StartFlow"/> span, marking the span failed (with <c>error.type</c>) when the flow throws.</summary>
+    public static async Task<T> InFlowAsync<T>(string name, string? campaignId, Func<Task<T>> run)
+    {
+        using var flow = StartFlow(name, campaignId);
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(flow, ex))
+        {
+            throw;
+        }
+    }
+
+    private async Task<Transaction> DecodeInspectAndSignAsync(string base64, ISolanaSigner signer, InspectionPolicy policy, string what, CancellationToken cancellationToken)
     {
         Transaction transaction;
         try
@@ -53,6 +103,22 @@ internal sealed class SolanaPayments
 
     /// <summary>Builds and signs the memo-flow payment: create the treasury's USDC account if needed, TransferChecked, memo.</summary>
     public async Task<(Transaction Transaction, ulong LastValidBlockHeight)> BuildMemoPaymentAsync(ISolanaSigner agent, PublicKey treasury, ulong amount, string campaignId, CancellationToken cancellationToken)
+    {
+        using var step = AttentionDiagnostics.StartOperation("attentium build_memo_payment", Api);
+        step?.SetTag(CampaignIdTag, campaignId);
+        try
+        {
+            var built = await BuildMemoPaymentCoreAsync(agent, treasury, amount, campaignId, cancellationToken).ConfigureAwait(false);
+            step?.SetTag(SignatureTag, built.Transaction.Signature);
+            return built;
+        }
+        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(step, ex))
+        {
+            throw;
+        }
+    }
+
+    private async Task<(Transaction Transaction, ulong LastValidBlockHeight)> BuildMemoPaymentCoreAsync(ISolanaSigner agent, PublicKey treasury, ulong amount, string campaignId, CancellationToken cancellationToken)
     {
         var mint = UsdcMint;
         var tokenProgram = _options.Inspection.UsdcTokenProgram;
@@ -86,8 +152,19 @@ internal sealed class SolanaPayments
         (await Rpc.GetLatestBlockhashAsync(_options.Commitment, cancellationToken).ConfigureAwait(false)).LastValidBlockHeight;
 
     /// <summary>Sends the signed bytes (preflight on) and returns the signature.</summary>
-    public Task<string> SendAsync(Transaction transaction, CancellationToken cancellationToken) =>
-        Rpc.SendTransactionAsync(transaction.Serialize(), new SendTransactionOptions { PreflightCommitment = _options.Commitment }, cancellationToken);
+    public async Task<string> SendAsync(Transaction transaction, CancellationToken cancellationToken)
+    {
+        using var step = AttentionDiagnostics.StartOperation("attentium send", Api);
+        step?.SetTag(SignatureTag, transaction.Signature);
+        try
+        {
+            return await Rpc.SendTransactionAsync(transaction.Serialize(), new SendTransactionOptions { PreflightCommitment = _options.Commitment }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(step, ex))
+        {
+            throw;
+        }
+    }
 
     /// <summary>
     /// Waits for the configured commitment within <see cref="AttentiumClientOptions.ConfirmationTimeout"/>, re-sending the bytes when
@@ -98,6 +175,21 @@ internal sealed class SolanaPayments
     /// <exception cref="PaymentExpiredException">The transaction can never land.</exception>
     /// <exception cref="PaymentNotConfirmedException">It failed on chain, or the timeout elapsed, or expiry could not be proven.</exception>
     public async Task ConfirmAsync(string campaignId, string signature, ulong lastValidBlockHeight, byte[]? signedTransaction, CancellationToken cancellationToken)
+    {
+        using var step = AttentionDiagnostics.StartOperation("attentium confirm", Api);
+        step?.SetTag(CampaignIdTag, campaignId);
+        step?.SetTag(SignatureTag, signature);
+        try
+        {
+            await ConfirmCoreAsync(campaignId, signature, lastValidBlockHeight, signedTransaction, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(step, ex))
+        {
+            throw;
+        }
+    }
+
+    private async Task ConfirmCoreAsync(string campaignId, string signature, ulong lastValidBlockHeight, byte[]? signedTransaction, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.ConfirmationTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

@@ -58,7 +58,10 @@ public class RefundsClient
     /// <exception cref="TransactionRejectedException">The withdraw transaction failed inspection (nothing was signed).</exception>
     /// <exception cref="PaymentExpiredException">It expired before landing.</exception>
     /// <exception cref="PaymentNotConfirmedException">Not confirmed in time, or failed on chain.</exception>
-    public virtual async Task<RefundResult> WithdrawAsync(string txHash, ISolanaSigner agent, CancellationToken cancellationToken = default)
+    public virtual Task<RefundResult> WithdrawAsync(string txHash, ISolanaSigner agent, CancellationToken cancellationToken = default) =>
+        SolanaPayments.InFlowAsync("attentium refund_withdraw", null, () => WithdrawCoreAsync(txHash, agent, cancellationToken));
+
+    private async Task<RefundResult> WithdrawCoreAsync(string txHash, ISolanaSigner agent, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(txHash);
         ArgumentNullException.ThrowIfNull(agent);

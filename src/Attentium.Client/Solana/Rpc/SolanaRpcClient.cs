@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics;
+using Attention.Sdk.Telemetry;
 using Attention.Sdk;
 using Attention.Sdk.Http;
 using System.Globalization;
@@ -39,13 +41,19 @@ public partial class SolanaRpcClient : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">A setting is invalid (for example no endpoint, or a negative timeout).</exception>
     public SolanaRpcClient(SolanaRpcClientOptions options, HttpClient? httpClient = null)
+        : this(options, httpClient, AttentionDiagnostics.Metrics)
+    {
+    }
+
+    /// <summary>Creates a client whose own pipeline records on <paramref name="metrics"/> (under dependency injection: the container's meter).</summary>
+    internal SolanaRpcClient(SolanaRpcClientOptions options, HttpClient? httpClient, AttentionMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _endpoint = options.RequireEndpoint();
         if (httpClient is null)
         {
-            _http = AttentionPipeline.CreateHttpClient(s_profile, options);
+            _http = AttentionPipeline.CreateHttpClient(s_profile, options, metrics);
             _ownsHttpClient = true;
         }
         else
@@ -325,82 +333,133 @@ public partial class SolanaRpcClient : IDisposable
     /// <summary>Sends one JSON-RPC request and returns a copy of its <c>result</c>.</summary>
     private async Task<JsonElement> CallAsync(string method, Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("jsonrpc", "2.0");
-            writer.WriteNumber("id", Interlocked.Increment(ref _nextId));
-            writer.WriteString("method", method);
-            writer.WriteStartArray("params");
-            writeParams(writer);
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        // An already-cancelled call sends nothing, whatever HttpClient or handler the caller supplied.
-        cancellationToken.ThrowIfCancellationRequested();
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(buffer.WrittenSpan.ToArray()) };
-        request.Content.Headers.ContentType = s_json;
-        string body;
-        System.Net.HttpStatusCode status;
-        bool success;
+        // One span per JSON-RPC call, named by its method; the pipeline's attempt spans beneath it are named by the method too.
+        using var operation = AttentionDiagnostics.ActivitySource.HasListeners() ? StartCallSpan(method) : null;
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            status = response.StatusCode;
-            success = response.IsSuccessStatusCode;
-            // JSON-RPC is UTF-8: decode the bytes ourselves, so a bogus charset in Content-Type cannot throw InvalidOperationException.
-            body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch (Exception ex) when (TransportFailures.IsTransportFailure(ex))
-        {
-            throw new SolanaRpcTransportException(method, $"the request to the RPC node failed: {ex.Message}", (ex as HttpRequestException)?.StatusCode, ex, TransportFailures.ProvesNothingWasSent(ex));
-        }
-        catch (Exception ex) when ((ex is OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException) && !cancellationToken.IsCancellationRequested)
-        {
-            // HttpClient's own timeout surfaces as a cancellation; the SDK pipeline's attempt and overall timeouts as timeouts.
-            throw new SolanaRpcTransportException(method, "the RPC node did not answer in time", null, ex);
-        }
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("jsonrpc", "2.0");
+                writer.WriteNumber("id", Interlocked.Increment(ref _nextId));
+                writer.WriteString("method", method);
+                writer.WriteStartArray("params");
+                writeParams(writer);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
 
-        JsonDocument? document = null;
-        try
-        {
+            // An already-cancelled call sends nothing, whatever HttpClient or handler the caller supplied.
+            cancellationToken.ThrowIfCancellationRequested();
+            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(buffer.WrittenSpan.ToArray()) };
+            request.Content.Headers.ContentType = s_json;
+            if (operation is not null)
+            {
+                ApiCallContext.GetOrCreate(request).RpcMethod = method;
+            }
+
+            string body;
+            System.Net.HttpStatusCode status;
+            bool success;
             try
             {
-                document = JsonDocument.Parse(body);
+                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                status = response.StatusCode;
+                success = response.IsSuccessStatusCode;
+                // JSON-RPC is UTF-8: decode the bytes ourselves, so a bogus charset in Content-Type cannot throw InvalidOperationException.
+                body = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
             }
-            catch (JsonException ex) when (success)
+            catch (Exception ex) when (TransportFailures.IsTransportFailure(ex))
             {
-                throw new SolanaRpcResponseException(method, "the response is not JSON", body, ex);
+                throw new SolanaRpcTransportException(method, $"the request to the RPC node failed: {ex.Message}", (ex as HttpRequestException)?.StatusCode, ex, TransportFailures.ProvesNothingWasSent(ex));
             }
-            catch (JsonException)
+            catch (Exception ex) when ((ex is OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException) && !cancellationToken.IsCancellationRequested)
             {
-                // A non-JSON error page: reported below as an HTTP failure.
+                // HttpClient's own timeout surfaces as a cancellation; the SDK pipeline's attempt and overall timeouts as timeouts.
+                throw new SolanaRpcTransportException(method, "the RPC node did not answer in time", null, ex);
             }
 
-            var root = document?.RootElement;
-            if (root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            JsonDocument? document = null;
+            try
             {
-                throw ToRpcException(method, error);
-            }
+                try
+                {
+                    document = JsonDocument.Parse(body);
+                }
+                catch (JsonException ex) when (success)
+                {
+                    throw new SolanaRpcResponseException(method, "the response is not JSON", body, ex);
+                }
+                catch (JsonException)
+                {
+                    // A non-JSON error page: reported below as an HTTP failure.
+                }
 
-            if (!success)
+                var root = document?.RootElement;
+                if (root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+                {
+                    throw ToRpcException(method, error);
+                }
+
+                if (!success)
+                {
+                    throw new SolanaRpcTransportException(method, $"the RPC node answered HTTP {(int)status} {status}", status);
+                }
+
+                if (root is not { ValueKind: JsonValueKind.Object } ok || !ok.TryGetProperty("result", out var result))
+                {
+                    throw new SolanaRpcResponseException(method, "the response has neither result nor error", body);
+                }
+
+                return result.Clone();
+            }
+            finally
             {
-                throw new SolanaRpcTransportException(method, $"the RPC node answered HTTP {(int)status} {status}", status);
+                document?.Dispose();
             }
-
-            if (root is not { ValueKind: JsonValueKind.Object } ok || !ok.TryGetProperty("result", out var result))
-            {
-                throw new SolanaRpcResponseException(method, "the response has neither result nor error", body);
-            }
-
-            return result.Clone();
         }
-        finally
+        catch (Exception ex) when (RecordFailure(operation, ex))
         {
-            document?.Dispose();
+            throw;
         }
+    }
+
+    private Activity? StartCallSpan(string method)
+    {
+        var activity = AttentionDiagnostics.StartOperation("solana-rpc " + method, s_profile.Name);
+        if (activity is not null)
+        {
+            activity.SetTag(TelemetryTags.RpcSystem, "jsonrpc");
+            activity.SetTag(TelemetryTags.RpcMethod, method);
+            activity.SetTag(TelemetryTags.RpcJsonRpcVersion, "2.0");
+            activity.SetTag(TelemetryTags.ServerAddress, _endpoint.Host);
+        }
+
+        return activity;
+    }
+
+    /// <summary>
+    /// Marks the call's span failed (returns false: it sits in an exception filter): a JSON-RPC error's code is <c>rpc.jsonrpc.error_code</c>
+    /// and <c>error.type</c>, other failures have their exception type as <c>error.type</c>. Never the message: it may quote the request.
+    /// </summary>
+    private static bool RecordFailure(Activity? activity, Exception exception)
+    {
+        if (activity is null)
+        {
+            return false;
+        }
+
+        if (exception is SolanaRpcException { Code: var code })
+        {
+            var text = code.ToString(CultureInfo.InvariantCulture);
+            activity.SetTag(TelemetryTags.RpcJsonRpcErrorCode, code);
+            activity.SetTag(TelemetryTags.ErrorType, text);
+            activity.SetStatus(ActivityStatusCode.Error, text);
+            return false;
+        }
+
+        return AttentionDiagnostics.RecordFailure(activity, exception);
     }
 
     private static SolanaRpcException ToRpcException(string method, JsonElement error)
