@@ -34,32 +34,13 @@ public static class Poller
         string description,
         CancellationToken cancellationToken = default)
     {
-        // One span for the whole wait, each poll's call span beneath it; when nobody listens, no span and no extra async frame.
-        return AttentionDiagnostics.ActivitySource.HasListeners()
-            ? PollObservedAsync(poll, isDone, options, timeProvider, description, cancellationToken)
-            : PollLoopAsync(poll, isDone, options, timeProvider, null, description, cancellationToken);
-    }
-
-    private static async Task<T> PollObservedAsync<T>(
-        Func<CancellationToken, Task<T>> poll,
-        Func<T, bool> isDone,
-        PollingOptions? options,
-        TimeProvider? timeProvider,
-        string description,
-        CancellationToken cancellationToken)
-    {
-        // Started inside this async method, so the span stops being current for the caller once the wait ends.
-        using var span = AttentionDiagnostics.StartOperation("wait");
-        // The span's name stays low-cardinality: the description (which names the resource) is an attribute.
-        span?.SetTag(WaitDescriptionTag, description);
-        try
+        // One span for the whole wait, each poll's call span beneath it. Its name stays low-cardinality: the description (which
+        // names the resource) is an attribute.
+        return AttentionDiagnostics.RunOperationAsync("wait", null, span =>
         {
-            return await PollLoopAsync(poll, isDone, options, timeProvider, span, description, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(span, ex))
-        {
-            throw;
-        }
+            span?.SetTag(WaitDescriptionTag, description);
+            return PollLoopAsync(poll, isDone, options, timeProvider, span, description, cancellationToken);
+        });
     }
 
     private static async Task<T> PollLoopAsync<T>(

@@ -61,6 +61,27 @@ public static class AttentionDiagnostics
     }
 
     /// <summary>
+    /// Runs <paramref name="run"/> under one <see cref="StartOperation"/> span, given to it (to tag as it goes) and marked failed with
+    /// <c>error.type</c> when it throws. When nobody listens, <paramref name="run"/> is called with null and nothing else happens (no
+    /// span, no extra async frame). The span is started inside an async method, so it stops being current for the caller at the end.
+    /// </summary>
+    internal static Task<T> RunOperationAsync<T>(string name, string? api, Func<Activity?, Task<T>> run) =>
+        ActivitySource.HasListeners() ? RunObservedAsync(name, api, run) : run(null);
+
+    private static async Task<T> RunObservedAsync<T>(string name, string? api, Func<Activity?, Task<T>> run)
+    {
+        using var operation = StartOperation(name, api);
+        try
+        {
+            return await run(operation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RecordFailure(operation, ex))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Marks <paramref name="activity"/> failed with <c>error.type</c> (see <see cref="TelemetryTags.ErrorTypeOf"/>) and the error type as
     /// the status description: an exception's message may carry server text, never put on a span. Returns false, so it can sit in an
     /// exception filter without catching anything.

@@ -10,7 +10,7 @@ namespace Attentium.Payments;
 /// </summary>
 /// <remarks>
 /// Each step is one internal span (<c>attentium inspect_sign</c>, <c>attentium build_memo_payment</c>, <c>attentium send</c>,
-/// <c>attentium confirm</c>) with its JSON-RPC calls beneath it; a flow's caller wraps the steps in <see cref="StartFlow"/>.
+/// <c>attentium confirm</c>) with its JSON-RPC calls beneath it; a flow's caller runs the steps inside <see cref="InFlowAsync"/>.
 /// </remarks>
 internal sealed class SolanaPayments
 {
@@ -53,29 +53,15 @@ internal sealed class SolanaPayments
     }
 
     /// <summary>
-    /// Starts the span of a whole flow (for example <c>attentium pay_invoice</c>): its steps and API calls become its children. Null
-    /// when nobody listens. The campaign id is public (it is the payment's memo), so it may be an attribute.
+    /// Runs a whole flow (for example <c>attentium pay_invoice</c>) under one span, its steps and API calls beneath it, marked failed
+    /// with <c>error.type</c> when the flow throws. The campaign id is public (it is the payment's memo), so it may be an attribute.
     /// </summary>
-    public static Activity? StartFlow(string name, string? campaignId)
-    {
-        var flow = AttentionDiagnostics.StartOperation(name, Api);
-        flow?.SetTag(CampaignIdTag, campaignId);
-        return flow;
-    }
-
-    /// <summary>Runs a whole flow inside its <see cref="StartFlow"/> span, marking the span failed (with <c>error.type</c>) when the flow throws.</summary>
-    public static async Task<T> InFlowAsync<T>(string name, string? campaignId, Func<Task<T>> run)
-    {
-        using var flow = StartFlow(name, campaignId);
-        try
+    public static Task<T> InFlowAsync<T>(string name, string? campaignId, Func<Task<T>> run) =>
+        AttentionDiagnostics.RunOperationAsync(name, Api, flow =>
         {
-            return await run().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (AttentionDiagnostics.RecordFailure(flow, ex))
-        {
-            throw;
-        }
-    }
+            flow?.SetTag(CampaignIdTag, campaignId);
+            return run();
+        });
 
     private async Task<Transaction> DecodeInspectAndSignAsync(string base64, ISolanaSigner signer, InspectionPolicy policy, string what, CancellationToken cancellationToken)
     {
