@@ -32,6 +32,23 @@ public sealed class ApiRequest
         RouteTemplate = routeTemplate.TrimStart('/');
     }
 
+    /// <summary>
+    /// Creates a request for a catalogued endpoint: its method and route, and its required scope and idempotency promise, so a typed
+    /// method states none of them again.
+    /// </summary>
+    public ApiRequest(ApiEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        Endpoint = endpoint;
+        Method = endpoint.Method;
+        RouteTemplate = endpoint.Route;
+        RequiredPermission = endpoint.RequiredPermission;
+        IdempotencyKeyHonoured = endpoint.HonoursIdempotencyKey;
+    }
+
+    /// <summary>The catalogued endpoint this request was created for, or null for a request built from a method and route.</summary>
+    public ApiEndpoint? Endpoint { get; }
+
     /// <summary>The HTTP method.</summary>
     public HttpMethod Method { get; }
 
