@@ -18,18 +18,14 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
     public TimeProvider TimeProvider => Options.TimeProvider;
 
     /// <summary>
-    /// Sends and returns the raw 2xx answer, after the scope check. The scope check comes first: a call whose scope is not
-    /// granted throws <see cref="ScopeNotGrantedException"/> even when <paramref name="requestOptions"/> also holds an idempotency key
-    /// (which Core would refuse next, since no AutoPersonas endpoint de-duplicates). Null options: exactly the plain call.
+    /// Sends and returns the raw 2xx answer, after the scope check on the scope the request names (from its catalogued endpoint,
+    /// <see cref="AutoPersonasEndpoints"/>). The scope check comes first: a call whose scope is not granted throws
+    /// <see cref="ScopeNotGrantedException"/> even when <paramref name="requestOptions"/> also holds an idempotency key (which Core
+    /// would refuse next, since no AutoPersonas endpoint de-duplicates). Null options: exactly the plain call.
     /// </summary>
-    public Task<ApiResponse> SendRawAsync(ApiRequest request, AutoPersonasScope? scope, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    public Task<ApiResponse> SendRawAsync(ApiRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken)
     {
-        if (scope is { } required)
-        {
-            EnsureGranted(request, required);
-            request.WithRequiredPermission(required.Value);
-        }
-
+        EnsureGranted(request);
         return connection.SendRawAsync(request, requestOptions, cancellationToken);
     }
 
@@ -37,35 +33,31 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
     public Task<ApiResponse> SendUntypedAsync(ApiRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.RequiredPermission is { Length: > 0 } permission)
-        {
-            EnsureGranted(request, AutoPersonasScope.FromValue(permission));
-        }
-
+        EnsureGranted(request);
         return connection.SendUntypedAsync(request, requestOptions, cancellationToken);
     }
 
     /// <summary>Sends (with per-call options, or null) and reads a model, attaching the raw body.</summary>
-    public async Task<T> SendAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> type, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> type, RequestOptions? requestOptions, CancellationToken cancellationToken)
         where T : AutoPersonasModel
     {
-        var response = await SendRawAsync(request, scope, requestOptions, cancellationToken).ConfigureAwait(false);
+        var response = await SendRawAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
         return Read(response, type);
     }
 
     /// <summary>Sends and reads a model; an empty body (for example 204) gives an empty model of <paramref name="whenEmpty"/>.</summary>
-    public async Task<T> SendTolerantAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> type, Func<T> whenEmpty, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    public async Task<T> SendTolerantAsync<T>(ApiRequest request, JsonTypeInfo<T> type, Func<T> whenEmpty, RequestOptions? requestOptions, CancellationToken cancellationToken)
         where T : AutoPersonasModel
     {
-        var response = await SendRawAsync(request, scope, requestOptions, cancellationToken).ConfigureAwait(false);
+        var response = await SendRawAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
         return response.Body.Span.Trim(" \t\r\n"u8).IsEmpty ? whenEmpty() : Read(response, type);
     }
 
     /// <summary>Sends and reads a list in whatever envelope the server uses.</summary>
-    public async Task<ApiList<T>> SendListAsync<T>(ApiRequest request, AutoPersonasScope scope, JsonTypeInfo<T> itemType, string resourceName, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    public async Task<ApiList<T>> SendListAsync<T>(ApiRequest request, JsonTypeInfo<T> itemType, string resourceName, RequestOptions? requestOptions, CancellationToken cancellationToken)
         where T : AutoPersonasModel
     {
-        var response = await SendRawAsync(request, scope, requestOptions, cancellationToken).ConfigureAwait(false);
+        var response = await SendRawAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
         return ReadList(response, itemType, resourceName);
     }
 
@@ -94,9 +86,16 @@ internal sealed class ApConnection(ApiConnection connection, AutoPersonasClientO
         where T : AutoPersonasModel =>
         ApiListReader.Read(response, itemType, resourceName, static (item, element) => item.RawJson = element);
 
-    private void EnsureGranted(ApiRequest request, AutoPersonasScope scope)
+    // Typed methods get the scope from their catalogued endpoint; an escape-hatch request names its own (or none: nothing to check).
+    private void EnsureGranted(ApiRequest request)
     {
-        if (Options.GrantedScopes is { } granted && !granted.Contains(scope))
+        if (request.RequiredPermission is not { Length: > 0 } permission || Options.GrantedScopes is not { } granted)
+        {
+            return;
+        }
+
+        var scope = AutoPersonasScope.FromValue(permission);
+        if (!granted.Contains(scope))
         {
             throw new ScopeNotGrantedException(scope, request.Method.Method, connection.BaseAddress.AbsolutePath.TrimEnd('/') + "/" + request.RouteTemplate, granted);
         }

@@ -136,7 +136,8 @@ public class AutoPersonasClient : AttentionClientBase<AutoPersonasClientOptions>
     /// </summary>
     /// <param name="request">
     /// The request: a route template relative to the base address (a leading copy of the base path is accepted), ids bound with
-    /// <see cref="ApiRequest.WithPath"/> (escaped), query values with <see cref="ApiRequest.WithQuery(string, string?)"/>.
+    /// <see cref="ApiRequest.WithPath"/> (escaped), query values with <see cref="ApiRequest.WithQuery(string, string?)"/>. For a
+    /// documented endpoint, <c>new ApiRequest(AutoPersonasEndpoints.X)</c> (<see cref="AutoPersonasEndpoints"/>) sets the method, route and scope.
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The route could leave the base address (absolute URL, query or fragment in the template, <c>%</c>, <c>\</c>, dot or empty segments): nothing was sent.</exception>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Attention.Sandbox.Hosting;
-using Microsoft.AspNetCore.Builder;
+using Attention.Sdk.Http;
+using AutoPersonas;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Attention.Sandbox.AutoPersonas;
 
@@ -49,7 +49,7 @@ internal sealed partial class AutoPersonasEmulator(AttentionSandboxOptions optio
             }
 
             var granted = scopes.ToHashSet(StringComparer.Ordinal);
-            return _keys.TryAdd(key, new ApKey(account, granted.Count == 0 ? AutoPersonasScopes.All.ToHashSet(StringComparer.Ordinal) : granted));
+            return _keys.TryAdd(key, new ApKey(account, granted.Count == 0 ? AutoPersonasScope.All.Select(s => s.Value).ToHashSet(StringComparer.Ordinal) : granted));
         }
     }
 
@@ -63,60 +63,7 @@ internal sealed partial class AutoPersonasEmulator(AttentionSandboxOptions optio
         }
     }
 
-    public void Map(IEndpointRouteBuilder routes)
-    {
-        Map(routes, "GET", "/influencers", "character:read", ListInfluencers);
-        Map(routes, "GET", "/influencers/{id}", "character:read", GetInfluencer);
-        Map(routes, "POST", "/influencers", "character:write", CreateInfluencer);
-        Map(routes, "PUT", "/influencers/{id}", "character:write", UpdateInfluencer);
-        Map(routes, "DELETE", "/influencers/{id}", "character:write", DeleteInfluencer);
-        Map(routes, "POST", "/influencers/{id}/references", "character:write", SetReferences);
-        Map(routes, "POST", "/influencers/{id}/generate-references", "character:write", GenerateReferences);
-        Map(routes, "GET", "/content", "content:read", ListContent);
-        Map(routes, "GET", "/content/{id}", "content:read", GetContent);
-        Map(routes, "POST", "/content/generate", "content:generate", GenerateContent);
-        Map(routes, "POST", "/content/{id}/regenerate", "content:generate", RegenerateContent);
-        Map(routes, "POST", "/content/{id}/video", "content:generate", GenerateVideo);
-        Map(routes, "POST", "/content/{id}/approve", "content:write", c => SetContentStatus(c, "approved", ["draft", "rejected"]));
-        Map(routes, "POST", "/content/{id}/reject", "content:write", c => SetContentStatus(c, "rejected", ["draft", "approved"]));
-        Map(routes, "POST", "/content/{id}/publish", "publishing:write", Publish);
-        Map(routes, "GET", "/content/{id}/publish/status", "publishing:write", PublishStatus);
-        Map(routes, "POST", "/content/{id}/publish/retry", "publishing:write", RetryPublish);
-        Map(routes, "POST", "/content/{id}/fine-tune-caption", "content:write", FineTuneCaption);
-        Map(routes, "POST", "/content/{id}/unpublish", "publishing:write", Unpublish);
-        Map(routes, "POST", "/content/{id}/video-comparison", "content:generate", VideoComparison);
-        Map(routes, "GET", "/batches/{id}", "content:read", GetBatch);
-        Map(routes, "GET", "/analytics/stats", "analytics:read", Stats);
-        Map(routes, "GET", "/analytics/engagement", "analytics:read", Engagement);
-        Map(routes, "GET", "/analytics/top-content", "analytics:read", TopContent);
-        Map(routes, "GET", "/analytics/platforms", "analytics:read", PlatformBreakdown);
-        Map(routes, "GET", "/profiles", "profile:read", ListProfiles);
-        Map(routes, "GET", "/accounts", "profile:read", ListAccounts);
-        Map(routes, "GET", "/config/features", "character:read", Features);
-        Map(routes, "GET", "/config/pricing", "character:read", Pricing);
-        Map(routes, "GET", "/config/aesthetic-grades", "character:read", AestheticGrades);
-        Map(routes, "POST", "/characters/analyze-photos", "character:write", AnalyzePhotos);
-        Map(routes, "POST", "/characters/{id}/voice-samples", "character:write", UploadVoiceSamples);
-        Map(routes, "DELETE", "/characters/{id}/voice-samples/{audioUrl}", "character:write", DeleteVoiceSample);
-        Map(routes, "GET", "/characters/{id}/voice-profile", "character:read", VoiceProfile);
-        Map(routes, "POST", "/characters/{id}/wardrobe/generate", "character:write", GenerateWardrobe);
-        Map(routes, "PATCH", "/characters/{id}/ingredients", "character:write", PatchIngredients);
-        Map(routes, "POST", "/profiles/{profileId}/content-directions/draft", "content:generate", DraftDirections);
-        Map(routes, "POST", "/collaborations", "character:write", CreateCollaboration);
-        Map(routes, "GET", "/collaborations", "character:read", ListCollaborations);
-        Map(routes, "POST", "/social-import/x", "content:write", c => StartImport(c, "x"));
-        Map(routes, "POST", "/social-import/tiktok", "content:write", c => StartImport(c, "tiktok"));
-        Map(routes, "POST", "/social-import/instagram", "content:write", _ => Error(403, "Instagram import is gated pending the Meta scope upgrade"));
-        Map(routes, "GET", "/social-import/jobs/{jobId}", "content:read", GetImportJob);
-        Map(routes, "POST", "/profiles/{profileId}/generate-caption", "content:generate", GenerateCaption);
-        Map(routes, "GET", "/profiles/{profileId}/voice-stats", "content:read", VoiceStats);
-        Map(routes, "GET", "/profiles/{profileId}/media-library", "content:read", MediaLibrary);
-    }
-
-    private void Map(IEndpointRouteBuilder routes, string method, string pattern, string scope, Handler handler) =>
-        routes.MapMethods(BasePath + pattern, [method], context => HandleAsync(context, scope, handler));
-
-    private async Task HandleAsync(HttpContext context, string scope, Handler handler)
+    private async Task HandleAsync(HttpContext context, ApiEndpoint endpoint, string scope, Handler handler)
     {
         var key = SandboxHttp.BearerToken(context);
         var body = context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0
@@ -125,16 +72,16 @@ internal sealed partial class AutoPersonasEmulator(AttentionSandboxOptions optio
         ApResult result;
         lock (_gate)
         {
-            result = Authorize(key, scope, out var account) ?? Limit(key!) ?? Run(handler, context, account!, body);
+            result = Authorize(key, scope, out var account) ?? Limit(key!) ?? Run(handler, endpoint, context, account!, body);
         }
 
         await SandboxHttp.WriteJsonAsync(context, result.Status, result.Body, result.RetryAfter).ConfigureAwait(false);
     }
 
-    private ApResult Run(Handler handler, HttpContext context, ApAccount account, JsonObject? body)
+    private ApResult Run(Handler handler, ApiEndpoint endpoint, HttpContext context, ApAccount account, JsonObject? body)
     {
         Advance(account, Time.GetUtcNow());
-        return handler(new ApCall(context, account, body, Time.GetUtcNow()));
+        return handler(new ApCall(endpoint, context, account, body, Time.GetUtcNow()));
     }
 
     private ApResult? Authorize(string? key, string scope, out ApAccount? account)
@@ -188,9 +135,12 @@ internal sealed partial class AutoPersonasEmulator(AttentionSandboxOptions optio
 
     private static string NewId(string prefix) => prefix + "_" + Guid.NewGuid().ToString("N")[..12];
 
-    private sealed record ApCall(HttpContext Context, ApAccount Account, JsonObject? Body, DateTimeOffset Now)
+    private sealed record ApCall(ApiEndpoint Endpoint, HttpContext Context, ApAccount Account, JsonObject? Body, DateTimeOffset Now)
     {
-        public string Route(string name) => SandboxHttp.Route(Context, name);
+        /// <summary>A route value by the catalog's parameter name; another name is a bug in the handler, not an empty id.</summary>
+        public string Route(string name) => Endpoint.Parameters.Contains(name)
+            ? SandboxHttp.Route(Context, name)
+            : throw new InvalidOperationException($"The AutoPersonas endpoint {Endpoint} has no route parameter '{name}'.");
 
         public string? Query(string name) => Context.Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
     }

@@ -52,5 +52,5 @@ public class AccountsClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<SocialAccount>> ListAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "accounts"), AutoPersonasScope.ProfileRead, ApJsonContext.Default.SocialAccount, "accounts", requestOptions, cancellationToken);
+        _connection.SendListAsync(new ApiRequest(AutoPersonasEndpoints.ListAccounts), ApJsonContext.Default.SocialAccount, "accounts", requestOptions, cancellationToken);
 }

@@ -31,7 +31,7 @@ public class AnalyticsClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<DashboardStats> GetStatsAsync(AnalyticsQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(Build("analytics/stats", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.DashboardStats, requestOptions, cancellationToken);
+        _connection.SendAsync(Build(AutoPersonasEndpoints.GetAnalyticsStats, query), ApJsonContext.Default.DashboardStats, requestOptions, cancellationToken);
 
     /// <summary>Gets engagement chart data (<c>GET /analytics/engagement</c>).</summary>
     /// <param name="query">Optional filters (for example <see cref="AnalyticsQuery.Period"/>).</param>
@@ -47,7 +47,7 @@ public class AnalyticsClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<EngagementChart> GetEngagementAsync(AnalyticsQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(Build("analytics/engagement", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.EngagementChart, requestOptions, cancellationToken);
+        _connection.SendAsync(Build(AutoPersonasEndpoints.GetEngagement, query), ApJsonContext.Default.EngagementChart, requestOptions, cancellationToken);
 
     /// <summary>Lists the top performing content (<c>GET /analytics/top-content</c>); metrics the SDK does not type are in each item's extension data.</summary>
     /// <param name="query">Optional filters (for example <see cref="AnalyticsQuery.Limit"/>).</param>
@@ -63,7 +63,7 @@ public class AnalyticsClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<ContentItem>> ListTopContentAsync(AnalyticsQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(Build("analytics/top-content", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.ContentItem, "content", requestOptions, cancellationToken);
+        _connection.SendListAsync(Build(AutoPersonasEndpoints.ListTopContent, query), ApJsonContext.Default.ContentItem, "content", requestOptions, cancellationToken);
 
     /// <summary>Gets the per-platform breakdown (<c>GET /analytics/platforms</c>).</summary>
     /// <param name="query">Optional filters.</param>
@@ -79,11 +79,11 @@ public class AnalyticsClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<PlatformBreakdown>> ListPlatformsAsync(AnalyticsQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(Build("analytics/platforms", query), AutoPersonasScope.AnalyticsRead, ApJsonContext.Default.PlatformBreakdown, "platforms", requestOptions, cancellationToken);
+        _connection.SendListAsync(Build(AutoPersonasEndpoints.ListPlatforms, query), ApJsonContext.Default.PlatformBreakdown, "platforms", requestOptions, cancellationToken);
 
-    private static ApiRequest Build(string route, AnalyticsQuery? query)
+    private static ApiRequest Build(ApiEndpoint endpoint, AnalyticsQuery? query)
     {
-        var request = new ApiRequest(HttpMethod.Get, route)
+        var request = new ApiRequest(endpoint)
             .WithQuery("profileId", query?.ProfileId)
             .WithQuery("period", query?.Period)
             .WithQuery("limit", query?.Limit?.ToString(CultureInfo.InvariantCulture));

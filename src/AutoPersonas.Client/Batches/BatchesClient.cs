@@ -33,7 +33,7 @@ public class BatchesClient
     /// <exception cref="AttentionNotFoundException">404: no such batch.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<GenerationBatch> GetAsync(string batchId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "batches/{id}").WithPath("id", batchId), AutoPersonasScope.ContentRead, ApJsonContext.Default.GenerationBatch, requestOptions, cancellationToken);
+        _connection.SendAsync(new ApiRequest(AutoPersonasEndpoints.GetBatch).WithPath("id", batchId), ApJsonContext.Default.GenerationBatch, requestOptions, cancellationToken);
 
     /// <summary>
     /// Polls <c>GET /batches/:id</c> until the batch is terminal (<see cref="BatchStatus.IsTerminal"/>) and returns it. A failed,

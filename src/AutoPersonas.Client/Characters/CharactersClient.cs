@@ -37,8 +37,7 @@ public class CharactersClient
         ArgumentNullException.ThrowIfNull(request);
         RequireUrls(request.PhotoUrls, "photo");
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "characters/analyze-photos").WithJsonBody(request, ApJsonContext.Default.AnalyzePhotosRequest),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.AnalyzePhotos).WithJsonBody(request, ApJsonContext.Default.AnalyzePhotosRequest),
             ApJsonContext.Default.PhotoAnalysis,
             requestOptions,
             cancellationToken);
@@ -68,8 +67,7 @@ public class CharactersClient
         ArgumentNullException.ThrowIfNull(request);
         RequireUrls(request.AudioUrls, "audio");
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "characters/{id}/voice-samples").WithPath("id", characterId).WithJsonBody(request, ApJsonContext.Default.UploadVoiceSamplesRequest),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.UploadVoiceSamples).WithPath("id", characterId).WithJsonBody(request, ApJsonContext.Default.UploadVoiceSamplesRequest),
             ApJsonContext.Default.VoiceProfile,
             requestOptions,
             cancellationToken);
@@ -99,8 +97,7 @@ public class CharactersClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<VoiceProfile> DeleteVoiceSampleAsync(string characterId, string audioUrl, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendTolerantAsync(
-            new ApiRequest(HttpMethod.Delete, "characters/{id}/voice-samples/{audioUrl}").WithPath("id", characterId).WithPath("audioUrl", audioUrl),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.DeleteVoiceSample).WithPath("id", characterId).WithPath("audioUrl", audioUrl),
             ApJsonContext.Default.VoiceProfile,
             () => new VoiceProfile { CharacterId = characterId },
             requestOptions,
@@ -122,8 +119,7 @@ public class CharactersClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<VoiceProfile> GetVoiceProfileAsync(string characterId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Get, "characters/{id}/voice-profile").WithPath("id", characterId),
-            AutoPersonasScope.CharacterRead,
+            new ApiRequest(AutoPersonasEndpoints.GetVoiceProfile).WithPath("id", characterId),
             ApJsonContext.Default.VoiceProfile,
             requestOptions,
             cancellationToken);
@@ -149,8 +145,7 @@ public class CharactersClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<WardrobeGeneration> GenerateWardrobeAsync(string characterId, GenerateWardrobeRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "characters/{id}/wardrobe/generate").WithPath("id", characterId).WithOptionalJsonBody(request, ApJsonContext.Default.GenerateWardrobeRequest),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.GenerateWardrobe).WithPath("id", characterId).WithOptionalJsonBody(request, ApJsonContext.Default.GenerateWardrobeRequest),
             ApJsonContext.Default.WardrobeGeneration,
             requestOptions,
             cancellationToken);
@@ -184,8 +179,7 @@ public class CharactersClient
         }
 
         return _connection.SendTolerantAsync(
-            new ApiRequest(HttpMethod.Patch, "characters/{id}/ingredients").WithPath("id", characterId).WithBody(patch.ToUtf8()),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.PatchIngredients).WithPath("id", characterId).WithBody(patch.ToUtf8()),
             ApJsonContext.Default.IngredientsResult,
             () => new IngredientsResult { CharacterId = characterId },
             requestOptions,

@@ -75,8 +75,7 @@ public class CollaborationsClient
         }
 
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "collaborations").WithJsonBody(request, ApJsonContext.Default.CreateCollaborationRequest),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.CreateCollaboration).WithJsonBody(request, ApJsonContext.Default.CreateCollaborationRequest),
             ApJsonContext.Default.Collaboration,
             requestOptions,
             cancellationToken);
@@ -94,5 +93,5 @@ public class CollaborationsClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<Collaboration>> ListAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "collaborations"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Collaboration, "collaborations", requestOptions, cancellationToken);
+        _connection.SendListAsync(new ApiRequest(AutoPersonasEndpoints.ListCollaborations), ApJsonContext.Default.Collaboration, "collaborations", requestOptions, cancellationToken);
 }

@@ -27,7 +27,7 @@ public class ConfigClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<FeatureFlags> GetFeaturesAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "config/features"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.FeatureFlags, requestOptions, cancellationToken);
+        _connection.SendAsync(new ApiRequest(AutoPersonasEndpoints.GetFeatures), ApJsonContext.Default.FeatureFlags, requestOptions, cancellationToken);
 
     /// <summary>Gets the published rate table for image, video and per-action pricing (<c>GET /config/pricing</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -41,7 +41,7 @@ public class ConfigClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<PricingTable> GetPricingAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "config/pricing"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.PricingTable, requestOptions, cancellationToken);
+        _connection.SendAsync(new ApiRequest(AutoPersonasEndpoints.GetPricing), ApJsonContext.Default.PricingTable, requestOptions, cancellationToken);
 
     /// <summary>Lists the aesthetic grade presets (<c>GET /config/aesthetic-grades</c>; the docs say there are 10).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -55,5 +55,5 @@ public class ConfigClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<AestheticGrade>> ListAestheticGradesAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "config/aesthetic-grades"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.AestheticGrade, "grades", requestOptions, cancellationToken);
+        _connection.SendListAsync(new ApiRequest(AutoPersonasEndpoints.ListAestheticGrades), ApJsonContext.Default.AestheticGrade, "grades", requestOptions, cancellationToken);
 }

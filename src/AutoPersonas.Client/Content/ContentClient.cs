@@ -35,7 +35,7 @@ public class ContentClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<ContentItem>> ListAsync(ContentListQuery? query, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
-        var request = new ApiRequest(HttpMethod.Get, "content")
+        var request = new ApiRequest(AutoPersonasEndpoints.ListContent)
             .WithQuery("status", query?.Status?.Value)
             .WithQuery("profileId", query?.ProfileId)
             .WithQuery("influencerId", query?.InfluencerId)
@@ -45,7 +45,7 @@ public class ContentClient
             request.WithQuery(name, value);
         }
 
-        return _connection.SendListAsync(request, AutoPersonasScope.ContentRead, ApJsonContext.Default.ContentItem, "content", requestOptions, cancellationToken);
+        return _connection.SendListAsync(request, ApJsonContext.Default.ContentItem, "content", requestOptions, cancellationToken);
     }
 
     /// <summary>Gets a content item (<c>GET /content/:id</c>, scope <c>content:read</c>).</summary>
@@ -65,7 +65,7 @@ public class ContentClient
     /// <exception cref="AttentionNotFoundException">404: no such item.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ContentItem> GetAsync(string contentId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "content/{id}").WithPath("id", contentId), AutoPersonasScope.ContentRead, ApJsonContext.Default.ContentItem, requestOptions, cancellationToken);
+        _connection.SendAsync(new ApiRequest(AutoPersonasEndpoints.GetContent).WithPath("id", contentId), ApJsonContext.Default.ContentItem, requestOptions, cancellationToken);
 
     /// <summary>
     /// Generates a content batch (<c>POST /content/generate</c>, scope <c>content:generate</c>). Never retried after a 5xx, a reset or a
@@ -92,8 +92,7 @@ public class ContentClient
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/generate").WithJsonBody(request, ApJsonContext.Default.GenerateContentRequest),
-            AutoPersonasScope.ContentGenerate,
+            new ApiRequest(AutoPersonasEndpoints.GenerateContent).WithJsonBody(request, ApJsonContext.Default.GenerateContentRequest),
             ApJsonContext.Default.GenerationStarted,
             requestOptions,
             cancellationToken);
@@ -117,8 +116,7 @@ public class ContentClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ContentItem> RegenerateAsync(string contentId, ContentGenerationOptions? options, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/{id}/regenerate").WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
-            AutoPersonasScope.ContentGenerate,
+            new ApiRequest(AutoPersonasEndpoints.RegenerateContent).WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
             ApJsonContext.Default.ContentItem,
             requestOptions,
             cancellationToken);
@@ -141,8 +139,7 @@ public class ContentClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ContentItem> GenerateVideoAsync(string contentId, ContentGenerationOptions? options, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/{id}/video").WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
-            AutoPersonasScope.ContentGenerate,
+            new ApiRequest(AutoPersonasEndpoints.GenerateVideo).WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
             ApJsonContext.Default.ContentItem,
             requestOptions,
             cancellationToken);
@@ -165,8 +162,7 @@ public class ContentClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ContentItem> ApproveAsync(string contentId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/{id}/approve").WithPath("id", contentId),
-            AutoPersonasScope.ContentWrite,
+            new ApiRequest(AutoPersonasEndpoints.ApproveContent).WithPath("id", contentId),
             ApJsonContext.Default.ContentItem,
             requestOptions,
             cancellationToken);
@@ -189,9 +185,8 @@ public class ContentClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ContentItem> RejectAsync(string contentId, string? reason, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/{id}/reject").WithPath("id", contentId)
+            new ApiRequest(AutoPersonasEndpoints.RejectContent).WithPath("id", contentId)
                 .WithOptionalJsonBody(reason is null ? null : new RejectContentRequest { Reason = reason }, ApJsonContext.Default.RejectContentRequest),
-            AutoPersonasScope.ContentWrite,
             ApJsonContext.Default.ContentItem,
             requestOptions,
             cancellationToken);
@@ -214,8 +209,7 @@ public class ContentClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ContentItem> FineTuneCaptionAsync(string contentId, FineTuneCaptionRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/{id}/fine-tune-caption").WithPath("id", contentId).WithOptionalJsonBody(request, ApJsonContext.Default.FineTuneCaptionRequest),
-            AutoPersonasScope.ContentWrite,
+            new ApiRequest(AutoPersonasEndpoints.FineTuneCaption).WithPath("id", contentId).WithOptionalJsonBody(request, ApJsonContext.Default.FineTuneCaptionRequest),
             ApJsonContext.Default.ContentItem,
             requestOptions,
             cancellationToken);
@@ -238,8 +232,7 @@ public class ContentClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<VideoComparison> GenerateVideoComparisonAsync(string contentId, ContentGenerationOptions? options, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/{id}/video-comparison").WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
-            AutoPersonasScope.ContentGenerate,
+            new ApiRequest(AutoPersonasEndpoints.GenerateVideoComparison).WithPath("id", contentId).WithOptionalJsonBody(options, ApJsonContext.Default.ContentGenerationOptions),
             ApJsonContext.Default.VideoComparison,
             requestOptions,
             cancellationToken);

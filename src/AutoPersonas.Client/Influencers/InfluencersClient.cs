@@ -29,7 +29,7 @@ public class InfluencersClient
     /// <exception cref="AttentionPermissionDeniedException">403 (or a declared scope missing): the key lacks <c>character:read</c>.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<Influencer>> ListAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "influencers"), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Influencer, "influencers", requestOptions, cancellationToken);
+        _connection.SendListAsync(new ApiRequest(AutoPersonasEndpoints.ListInfluencers), ApJsonContext.Default.Influencer, "influencers", requestOptions, cancellationToken);
 
     /// <summary>Gets an influencer (<c>GET /influencers/:id</c>, scope <c>character:read</c>).</summary>
     /// <param name="influencerId">The influencer id (escaped as one path segment).</param>
@@ -48,7 +48,7 @@ public class InfluencersClient
     /// <exception cref="AttentionNotFoundException">404: no such influencer.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<Influencer> GetAsync(string influencerId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "influencers/{id}").WithPath("id", influencerId), AutoPersonasScope.CharacterRead, ApJsonContext.Default.Influencer, requestOptions, cancellationToken);
+        _connection.SendAsync(new ApiRequest(AutoPersonasEndpoints.GetInfluencer).WithPath("id", influencerId), ApJsonContext.Default.Influencer, requestOptions, cancellationToken);
 
     /// <summary>
     /// Creates an influencer (<c>POST /influencers</c>, scope <c>character:write</c>). Not retried after a 5xx, a reset or a timeout:
@@ -72,8 +72,7 @@ public class InfluencersClient
     {
         ArgumentNullException.ThrowIfNull(request);
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "influencers").WithJsonBody(request, ApJsonContext.Default.InfluencerRequest),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.CreateInfluencer).WithJsonBody(request, ApJsonContext.Default.InfluencerRequest),
             ApJsonContext.Default.Influencer,
             requestOptions,
             cancellationToken);
@@ -101,8 +100,7 @@ public class InfluencersClient
     {
         ArgumentNullException.ThrowIfNull(request);
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Put, "influencers/{id}").WithPath("id", influencerId).WithJsonBody(request, ApJsonContext.Default.InfluencerRequest),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.UpdateInfluencer).WithPath("id", influencerId).WithJsonBody(request, ApJsonContext.Default.InfluencerRequest),
             ApJsonContext.Default.Influencer,
             requestOptions,
             cancellationToken);
@@ -126,8 +124,7 @@ public class InfluencersClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<OperationResult> DeleteAsync(string influencerId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendTolerantAsync(
-            new ApiRequest(HttpMethod.Delete, "influencers/{id}").WithPath("id", influencerId),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.DeleteInfluencer).WithPath("id", influencerId),
             ApJsonContext.Default.OperationResult,
             static () => new OperationResult { Success = true },
             requestOptions,
@@ -158,8 +155,7 @@ public class InfluencersClient
         }
 
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "influencers/{id}/references").WithPath("id", influencerId).WithJsonBody(request, ApJsonContext.Default.SetReferenceImagesRequest),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.SetReferenceImages).WithPath("id", influencerId).WithJsonBody(request, ApJsonContext.Default.SetReferenceImagesRequest),
             ApJsonContext.Default.Influencer,
             requestOptions,
             cancellationToken);
@@ -184,8 +180,7 @@ public class InfluencersClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ReferencePack> GenerateReferencePackAsync(string influencerId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "influencers/{id}/generate-references").WithPath("id", influencerId),
-            AutoPersonasScope.CharacterWrite,
+            new ApiRequest(AutoPersonasEndpoints.GenerateReferencePack).WithPath("id", influencerId),
             ApJsonContext.Default.ReferencePack,
             requestOptions,
             cancellationToken);

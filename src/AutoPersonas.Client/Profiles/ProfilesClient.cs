@@ -27,7 +27,7 @@ public class ProfilesClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<ManagedProfile>> ListAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "profiles"), AutoPersonasScope.ProfileRead, ApJsonContext.Default.ManagedProfile, "profiles", requestOptions, cancellationToken);
+        _connection.SendListAsync(new ApiRequest(AutoPersonasEndpoints.ListProfiles), ApJsonContext.Default.ManagedProfile, "profiles", requestOptions, cancellationToken);
 
     /// <summary>
     /// Drafts content directions from a freeform prompt (<c>POST /profiles/:profileId/content-directions/draft</c>, scope
@@ -53,8 +53,7 @@ public class ProfilesClient
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Prompt, nameof(request));
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "profiles/{profileId}/content-directions/draft").WithPath("profileId", profileId).WithJsonBody(request, ApJsonContext.Default.DraftContentDirectionsRequest),
-            AutoPersonasScope.ContentGenerate,
+            new ApiRequest(AutoPersonasEndpoints.DraftContentDirections).WithPath("profileId", profileId).WithJsonBody(request, ApJsonContext.Default.DraftContentDirectionsRequest),
             ApJsonContext.Default.ContentDirectionsDraft,
             requestOptions,
             cancellationToken);
@@ -84,8 +83,7 @@ public class ProfilesClient
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageUrl, nameof(request));
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "profiles/{profileId}/generate-caption").WithPath("profileId", profileId).WithJsonBody(request, ApJsonContext.Default.GenerateCaptionRequest),
-            AutoPersonasScope.ContentGenerate,
+            new ApiRequest(AutoPersonasEndpoints.GenerateCaption).WithPath("profileId", profileId).WithJsonBody(request, ApJsonContext.Default.GenerateCaptionRequest),
             ApJsonContext.Default.GeneratedCaption,
             requestOptions,
             cancellationToken);
@@ -107,8 +105,7 @@ public class ProfilesClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<VoiceStats> GetVoiceStatsAsync(string profileId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Get, "profiles/{profileId}/voice-stats").WithPath("profileId", profileId),
-            AutoPersonasScope.ContentRead,
+            new ApiRequest(AutoPersonasEndpoints.GetVoiceStats).WithPath("profileId", profileId),
             ApJsonContext.Default.VoiceStats,
             requestOptions,
             cancellationToken);
@@ -129,8 +126,7 @@ public class ProfilesClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<MediaItem>> ListMediaLibraryAsync(string profileId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
-            new ApiRequest(HttpMethod.Get, "profiles/{profileId}/media-library").WithPath("profileId", profileId),
-            AutoPersonasScope.ContentRead,
+            new ApiRequest(AutoPersonasEndpoints.ListMediaLibrary).WithPath("profileId", profileId),
             ApJsonContext.Default.MediaItem,
             "media",
             requestOptions,

@@ -40,8 +40,7 @@ public class PublishingClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<PublishStatus> PublishAsync(string contentId, PublishRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/{id}/publish").WithPath("id", contentId).WithOptionalJsonBody(request, ApJsonContext.Default.PublishRequest),
-            AutoPersonasScope.PublishingWrite,
+            new ApiRequest(AutoPersonasEndpoints.PublishContent).WithPath("id", contentId).WithOptionalJsonBody(request, ApJsonContext.Default.PublishRequest),
             ApJsonContext.Default.PublishStatus,
             requestOptions,
             cancellationToken);
@@ -62,8 +61,7 @@ public class PublishingClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<PublishStatus> GetStatusAsync(string contentId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Get, "content/{id}/publish/status").WithPath("id", contentId),
-            AutoPersonasScope.PublishingWrite,
+            new ApiRequest(AutoPersonasEndpoints.GetPublishStatus).WithPath("id", contentId),
             ApJsonContext.Default.PublishStatus,
             requestOptions,
             cancellationToken);
@@ -86,8 +84,7 @@ public class PublishingClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<PublishStatus> RetryAsync(string contentId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/{id}/publish/retry").WithPath("id", contentId),
-            AutoPersonasScope.PublishingWrite,
+            new ApiRequest(AutoPersonasEndpoints.RetryPublish).WithPath("id", contentId),
             ApJsonContext.Default.PublishStatus,
             requestOptions,
             cancellationToken);
@@ -108,8 +105,7 @@ public class PublishingClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<PublishStatus> UnpublishAsync(string contentId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "content/{id}/unpublish").WithPath("id", contentId),
-            AutoPersonasScope.PublishingWrite,
+            new ApiRequest(AutoPersonasEndpoints.UnpublishContent).WithPath("id", contentId),
             ApJsonContext.Default.PublishStatus,
             requestOptions,
             cancellationToken);

@@ -31,7 +31,7 @@ public class SocialImportClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ImportJob> ImportXAsync(SocialImportRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        StartAsync("social-import/x", request, requestOptions, cancellationToken);
+        StartAsync(AutoPersonasEndpoints.ImportX, request, requestOptions, cancellationToken);
 
     /// <summary>Starts importing historical videos from the connected TikTok account (<c>POST /social-import/tiktok</c>); never retried after an ambiguous failure.</summary>
     /// <param name="request">Optional options; null sends no body.</param>
@@ -47,7 +47,7 @@ public class SocialImportClient
     /// <exception cref="ArgumentException">An idempotency key was given (AutoPersonas documents no de-duplication): nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ImportJob> ImportTikTokAsync(SocialImportRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        StartAsync("social-import/tiktok", request, requestOptions, cancellationToken);
+        StartAsync(AutoPersonasEndpoints.ImportTikTok, request, requestOptions, cancellationToken);
 
     /// <summary>
     /// Tries the Instagram import (<c>POST /social-import/instagram</c>), which the docs mark as gated pending a Meta scope upgrade.
@@ -75,7 +75,7 @@ public class SocialImportClient
     {
         try
         {
-            var job = await StartAsync("social-import/instagram", request, requestOptions, cancellationToken).ConfigureAwait(false);
+            var job = await StartAsync(AutoPersonasEndpoints.ImportInstagram, request, requestOptions, cancellationToken).ConfigureAwait(false);
             return new InstagramImportResult(job);
         }
         catch (AttentionApiException ex) when (IsGatedAnswer(ex.StatusCode))
@@ -101,7 +101,7 @@ public class SocialImportClient
     /// <exception cref="AttentionNotFoundException">404: no such job.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ImportJob> GetJobAsync(string jobId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "social-import/jobs/{jobId}").WithPath("jobId", jobId), AutoPersonasScope.ContentRead, ApJsonContext.Default.ImportJob, requestOptions, cancellationToken);
+        _connection.SendAsync(new ApiRequest(AutoPersonasEndpoints.GetImportJob).WithPath("jobId", jobId), ApJsonContext.Default.ImportJob, requestOptions, cancellationToken);
 
     /// <summary>
     /// Polls <c>GET /social-import/jobs/:jobId</c> until the job has finished (<see cref="ImportJobStatus.IsTerminal"/>) and returns it.
@@ -125,10 +125,9 @@ public class SocialImportClient
             cancellationToken);
     }
 
-    private Task<ImportJob> StartAsync(string route, SocialImportRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
+    private Task<ImportJob> StartAsync(ApiEndpoint endpoint, SocialImportRequest? request, RequestOptions? requestOptions, CancellationToken cancellationToken) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, route).WithOptionalJsonBody(request, ApJsonContext.Default.SocialImportRequest),
-            AutoPersonasScope.ContentWrite,
+            new ApiRequest(endpoint).WithOptionalJsonBody(request, ApJsonContext.Default.SocialImportRequest),
             ApJsonContext.Default.ImportJob,
             requestOptions,
             cancellationToken);
