@@ -157,7 +157,7 @@ public class ActionsClient
             cancellationToken);
 
     /// <summary>
-    /// Gets post-level analytics of a post-type action (<c>GET .../actions/{action_id}/analytics</c>). Right after verification the
+    /// Gets post-level analytics of a post-type action (<c>GET /v1/rentals/{rental_id}/actions/{action_id}/analytics</c>). Right after verification the
     /// server answers 400 "not yet available" for a few seconds: use <see cref="WaitForPostAnalyticsAvailableAsync"/> to wait for them.
     /// </summary>
     /// <param name="rentalId">The rental id.</param>
