@@ -16,7 +16,9 @@ public partial class AttentionFactoryClient
     /// </summary>
     /// <param name="request">
     /// The request: a route template relative to the base address (a leading copy of the base path is accepted), ids bound with
-    /// <see cref="ApiRequest.WithPath"/> (escaped), query values with <see cref="ApiRequest.WithQuery(string, string?)"/>.
+    /// <see cref="ApiRequest.WithPath"/> (escaped), query values with <see cref="ApiRequest.WithQuery(string, string?)"/>. A request built
+    /// from a catalogued endpoint (<c>new ApiRequest(AttentionFactoryEndpoints.GetRental)</c>, see <see cref="AttentionFactoryEndpoints"/>) brings its method, route and
+    /// idempotency mark.
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The route could leave the base address (absolute URL, query or fragment in the template, <c>%</c>, <c>\</c>, dot or empty segments): nothing was sent.</exception>

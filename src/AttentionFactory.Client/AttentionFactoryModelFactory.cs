@@ -106,7 +106,7 @@ public static class AttentionFactoryModelFactory
 
     /// <summary>
     /// A webhook event as <see cref="AttentionFactoryWebhookParser"/> returns it: <see cref="ActionWebhookEvent"/> for <c>action.*</c>,
-    /// <see cref="RentalWebhookEvent"/> for <c>rental.*</c>, the base type otherwise.
+    /// <see cref="RentalWebhookEvent"/> for <c>rental.*</c> (see <see cref="WebhookEventCatalog"/>), the base type otherwise.
     /// </summary>
     /// <param name="eventType">The event name.</param>
     /// <param name="dataJson">The <c>data</c> object as JSON text.</param>
@@ -116,9 +116,7 @@ public static class AttentionFactoryModelFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(dataJson);
         using var document = JsonDocument.Parse(dataJson);
         var data = document.RootElement;
-        return eventType.IsActionEvent ? new ActionWebhookEvent(eventType, timestamp, data)
-            : eventType.IsRentalEvent ? new RentalWebhookEvent(eventType, timestamp, data)
-            : new WebhookEvent(eventType, timestamp, data);
+        return Webhooks.WebhookEvent.Create(eventType, timestamp, data);
     }
 
     private static T WithRaw<T>(T model, JsonElement rawJson)

@@ -10,7 +10,7 @@ internal sealed partial class AttentiumEmulator
 {
     private Task Results(HttpContext context)
     {
-        var txHash = SandboxHttp.Route(context, "txHash");
+        var txHash = SandboxHttp.Route(context, "tx_hash");
         var key = context.Request.Query["key"].ToString();
         CampaignRecord? campaign;
         lock (_gate)
@@ -57,7 +57,7 @@ internal sealed partial class AttentiumEmulator
 
     private Task Campaign(HttpContext context)
     {
-        var txHash = SandboxHttp.Route(context, "txHash");
+        var txHash = SandboxHttp.Route(context, "tx_hash");
         CampaignRecord? campaign;
         lock (_gate)
         {

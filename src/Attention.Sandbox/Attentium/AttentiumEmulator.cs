@@ -5,10 +5,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Attention.Sandbox.Hosting;
 using Attention.Sandbox.Solana;
+using Attentium;
 using Attentium.Solana;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using ApiEndpoint = Attention.Sdk.Http.ApiEndpoint;
 
 namespace Attention.Sandbox.Attentium;
 
@@ -53,16 +55,33 @@ internal sealed partial class AttentiumEmulator : ILedgerGuard
 
     private TimeProvider Time => _options.TimeProvider;
 
+    /// <summary>
+    /// Maps every endpoint of <see cref="AttentiumEndpoints.All"/> under <see cref="BasePath"/> to its handler, so the sandbox serves
+    /// exactly the catalogued routes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A catalogued endpoint has no handler (found at startup, not by a caller).</exception>
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet(BasePath + "/oracle/quote", Quote);
-        routes.MapGet(BasePath + "/orderbook", OrderBook);
-        routes.MapPost(BasePath + "/verify", VerifyAsync);
-        routes.MapGet(BasePath + "/campaigns/{txHash}/results", Results);
-        routes.MapGet(BasePath + "/campaigns/{txHash}", Campaign);
-        routes.MapGet(BasePath + "/claims/balance", ClaimBalance);
-        routes.MapPost(BasePath + "/claims/withdraw", WithdrawClaimAsync);
-        routes.MapPost(BasePath + "/claims/submit", SubmitClaimAsync);
+        var handlers = new Dictionary<ApiEndpoint, RequestDelegate>
+        {
+            [AttentiumEndpoints.GetQuote] = Quote,
+            [AttentiumEndpoints.GetOrderBook] = OrderBook,
+            [AttentiumEndpoints.Verify] = VerifyAsync,
+            [AttentiumEndpoints.GetCampaignResults] = Results,
+            [AttentiumEndpoints.GetCampaign] = Campaign,
+            [AttentiumEndpoints.GetClaimBalance] = ClaimBalance,
+            [AttentiumEndpoints.RequestClaimWithdrawal] = WithdrawClaimAsync,
+            [AttentiumEndpoints.SubmitClaim] = SubmitClaimAsync,
+        };
+        if (AttentiumEndpoints.All.FirstOrDefault(e => !handlers.ContainsKey(e)) is { } unhandled)
+        {
+            throw new InvalidOperationException($"The Attentium sandbox has no handler for {unhandled}.");
+        }
+
+        foreach (var endpoint in AttentiumEndpoints.All)
+        {
+            routes.MapMethods(BasePath + "/" + endpoint.Route, [endpoint.Method.Method], handlers[endpoint]);
+        }
     }
 
     private Task Quote(HttpContext context)

@@ -1,17 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Attention.Sandbox.Hosting;
+using AttentionFactory.Webhooks;
 
 namespace Attention.Sandbox.Factory;
 
 internal sealed partial class FactoryEmulator
 {
-    private static readonly string[] s_eventNames =
-    [
-        "rental.active", "rental.cancelled", "rental.refunded", "rental.expired",
-        "action.queued", "action.assigned", "action.in_progress", "action.submitted", "action.verified", "action.failed",
-    ];
-
     private FactoryResult Balance(FactoryCall call) =>
         new(200, new JsonObject { ["balance"] = SandboxHttp.Money(call.Account.Credits), ["currency"] = "credits" });
 
@@ -37,7 +32,7 @@ internal sealed partial class FactoryEmulator
         }
 
         var names = events.Select(e => e!.GetValue<string>()).ToArray();
-        if (names.FirstOrDefault(n => !s_eventNames.Contains(n)) is { } unknown)
+        if (names.FirstOrDefault(n => WebhookEventCatalog.Find(n) is null) is { } unknown)
         {
             return Error(400, $"Unknown event '{unknown}'");
         }

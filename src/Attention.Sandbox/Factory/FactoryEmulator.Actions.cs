@@ -186,7 +186,7 @@ internal sealed partial class FactoryEmulator
             return false;
         }
 
-        var id = call.Route("actionId");
+        var id = call.Route("action_id");
         action = rental.Actions.FirstOrDefault(a => a.Id == id)!;
         missing = Error(404, $"Action {id} not found on rental {rental.Id}");
         return action is not null;

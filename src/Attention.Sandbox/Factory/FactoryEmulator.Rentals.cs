@@ -139,7 +139,7 @@ internal sealed partial class FactoryEmulator
             case "warming":
                 rental.Status = "cancelled";
                 Refund(call, rental.CreditsCharged, rental.Id);
-                Notify(call.Account, "rental.cancelled", RentalEventData(rental), call.Deliveries);
+                NotifyRental(call.Account, rental, call.Deliveries);
                 break;
             case "active":
                 rental.Status = "released";
@@ -326,7 +326,7 @@ internal sealed partial class FactoryEmulator
 
     private bool FindRental(FactoryCall call, out RentalRecord rental, out FactoryResult missing)
     {
-        var id = call.Route("id");
+        var id = call.RentalId;
         rental = call.Account.Rentals.FirstOrDefault(r => r.Id == id)!;
         missing = Error(404, $"Rental {id} not found");
         return rental is not null;

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using Attention.Sandbox.Hosting;
+using AttentionFactory;
+using AttentionFactory.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using ApiEndpoint = Attention.Sdk.Http.ApiEndpoint;
 
 namespace Attention.Sandbox.Factory;
 
@@ -30,36 +33,56 @@ internal sealed partial class FactoryEmulator
 
     private delegate FactoryResult Handler(FactoryCall call);
 
+    /// <summary>
+    /// Maps every endpoint of <see cref="AttentionFactoryEndpoints.All"/> under <see cref="BasePath"/> to its handler, so the sandbox
+    /// serves exactly the catalogued routes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A catalogued endpoint has no handler (found at startup, not by a caller).</exception>
     public void Map(IEndpointRouteBuilder routes)
     {
-        Map(routes, "GET", "/platforms", ListPlatforms);
-        Map(routes, "GET", "/platforms/{platform}/capabilities", PlatformCapabilities);
-        Map(routes, "GET", "/platforms/{platform}/niches", PlatformNiches);
-        Map(routes, "POST", "/rentals", CreateRental);
-        Map(routes, "GET", "/rentals", ListRentals);
-        Map(routes, "GET", "/rentals/{id}", GetRental);
-        Map(routes, "PATCH", "/rentals/{id}", UpdateRental);
-        Map(routes, "DELETE", "/rentals/{id}", DeleteRental);
-        Map(routes, "POST", "/rentals/{id}/extend", ExtendRental);
-        Map(routes, "POST", "/rentals/{id}/renew", RenewRental);
-        Map(routes, "POST", "/rentals/{id}/branding", ApplyBranding);
-        Map(routes, "POST", "/rentals/{id}/warming", EnrollWarming);
-        Map(routes, "DELETE", "/rentals/{id}/warming", CancelWarming);
-        Map(routes, "GET", "/rentals/{id}/analytics", RentalAnalytics);
-        Map(routes, "GET", "/rentals/{id}/capabilities", RentalCapabilities);
-        Map(routes, "POST", "/rentals/{id}/{platform}/actions", SubmitAction);
-        Map(routes, "GET", "/rentals/{id}/actions", ListActions);
-        Map(routes, "GET", "/rentals/{id}/actions/{actionId}", GetAction);
-        Map(routes, "DELETE", "/rentals/{id}/actions/{actionId}", CancelAction);
-        Map(routes, "GET", "/rentals/{id}/actions/{actionId}/analytics", ActionAnalytics);
-        Map(routes, "GET", "/billing/balance", Balance);
-        Map(routes, "GET", "/billing/transactions", Transactions);
-        Map(routes, "POST", "/webhooks", RegisterWebhook);
-        Map(routes, "GET", "/webhooks", ListWebhooks);
-        Map(routes, "DELETE", "/webhooks/{id}", DeleteWebhook);
-        Map(routes, "POST", "/webhooks/{id}/rotate-secret", RotateWebhookSecret);
-        Map(routes, "GET", "/webhooks/{id}/deliveries", WebhookDeliveries);
+        var handlers = Handlers();
+        if (AttentionFactoryEndpoints.All.FirstOrDefault(e => !handlers.ContainsKey(e)) is { } unhandled)
+        {
+            throw new InvalidOperationException($"The Attention Factory sandbox has no handler for {unhandled}.");
+        }
+
+        foreach (var endpoint in AttentionFactoryEndpoints.All)
+        {
+            var handler = handlers[endpoint];
+            routes.MapMethods(BasePath + "/" + endpoint.Route, [endpoint.Method.Method], context => HandleAsync(context, endpoint, handler));
+        }
     }
+
+    private Dictionary<ApiEndpoint, Handler> Handlers() => new()
+    {
+        [AttentionFactoryEndpoints.ListPlatforms] = ListPlatforms,
+        [AttentionFactoryEndpoints.GetPlatformCapabilities] = PlatformCapabilities,
+        [AttentionFactoryEndpoints.GetPlatformNiches] = PlatformNiches,
+        [AttentionFactoryEndpoints.CreateRental] = CreateRental,
+        [AttentionFactoryEndpoints.ListRentals] = ListRentals,
+        [AttentionFactoryEndpoints.GetRental] = GetRental,
+        [AttentionFactoryEndpoints.UpdateRental] = UpdateRental,
+        [AttentionFactoryEndpoints.DeleteRental] = DeleteRental,
+        [AttentionFactoryEndpoints.ExtendRental] = ExtendRental,
+        [AttentionFactoryEndpoints.RenewRental] = RenewRental,
+        [AttentionFactoryEndpoints.ApplyBranding] = ApplyBranding,
+        [AttentionFactoryEndpoints.EnrollWarming] = EnrollWarming,
+        [AttentionFactoryEndpoints.CancelWarming] = CancelWarming,
+        [AttentionFactoryEndpoints.GetAccountAnalytics] = RentalAnalytics,
+        [AttentionFactoryEndpoints.GetRentalCapabilities] = RentalCapabilities,
+        [AttentionFactoryEndpoints.SubmitAction] = SubmitAction,
+        [AttentionFactoryEndpoints.ListActions] = ListActions,
+        [AttentionFactoryEndpoints.GetAction] = GetAction,
+        [AttentionFactoryEndpoints.CancelAction] = CancelAction,
+        [AttentionFactoryEndpoints.GetPostAnalytics] = ActionAnalytics,
+        [AttentionFactoryEndpoints.GetBalance] = Balance,
+        [AttentionFactoryEndpoints.ListTransactions] = Transactions,
+        [AttentionFactoryEndpoints.CreateWebhook] = RegisterWebhook,
+        [AttentionFactoryEndpoints.ListWebhooks] = ListWebhooks,
+        [AttentionFactoryEndpoints.DeleteWebhook] = DeleteWebhook,
+        [AttentionFactoryEndpoints.RotateWebhookSecret] = RotateWebhookSecret,
+        [AttentionFactoryEndpoints.ListWebhookDeliveries] = WebhookDeliveries,
+    };
 
     /// <summary>Moves every account's rentals and actions forward to the current time (and queues their webhooks).</summary>
     public void AdvanceAll()
@@ -93,9 +116,6 @@ internal sealed partial class FactoryEmulator
         AdvanceAll();
         return true;
     }
-
-    private void Map(IEndpointRouteBuilder routes, string method, string pattern, Handler handler) =>
-        routes.MapMethods(BasePath + pattern, [method], context => HandleAsync(context, handler));
 
     /// <summary>Registers <paramref name="key"/> as the key of a new account holding <paramref name="credits"/>.</summary>
     /// <returns>False when the key is already registered.</returns>
@@ -134,7 +154,7 @@ internal sealed partial class FactoryEmulator
         }
     }
 
-    private async Task HandleAsync(HttpContext context, Handler handler)
+    private async Task HandleAsync(HttpContext context, ApiEndpoint endpoint, Handler handler)
     {
         var key = SandboxHttp.BearerToken(context);
         var hasBody = HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method);
@@ -153,8 +173,8 @@ internal sealed partial class FactoryEmulator
                 var now = Time.GetUtcNow();
                 Advance(account, now, deliveries);
                 result = idempotencyKey.Length > 0
-                    ? HandleIdempotent(account, idempotencyKey, Fingerprint(context, body), () => Run(handler, context, account, body, now, deliveries))
-                    : Run(handler, context, account, body, now, deliveries);
+                    ? HandleIdempotent(account, idempotencyKey, Fingerprint(context, body), () => Run(handler, context, endpoint, account, body, now, deliveries))
+                    : Run(handler, context, endpoint, account, body, now, deliveries);
             }
         }
 
@@ -162,8 +182,8 @@ internal sealed partial class FactoryEmulator
         await SandboxHttp.WriteJsonAsync(context, result.Status, result.Body, result.RetryAfter).ConfigureAwait(false);
     }
 
-    private static FactoryResult Run(Handler handler, HttpContext context, FactoryAccount account, RequestBody body, DateTimeOffset now, List<PendingDelivery> deliveries) =>
-        body.Malformed ? MalformedBody() : handler(new FactoryCall(context, account, body.Object, now, deliveries));
+    private static FactoryResult Run(Handler handler, HttpContext context, ApiEndpoint endpoint, FactoryAccount account, RequestBody body, DateTimeOffset now, List<PendingDelivery> deliveries) =>
+        body.Malformed ? MalformedBody() : handler(new FactoryCall(context, endpoint, account, body.Object, now, deliveries));
 
     /// <summary>
     /// <c>Idempotency-Key</c>: the first successful answer under a key is stored and replayed for the same request; errors are
@@ -198,7 +218,7 @@ internal sealed partial class FactoryEmulator
             if (rental.Status == "warming" && now >= rental.ActivatesAt)
             {
                 Activate(rental, rental.ActivatesAt);
-                Notify(account, "rental.active", RentalEventData(rental), deliveries);
+                NotifyRental(account, rental, deliveries);
                 if (rental.BrandingPreset is { } preset)
                 {
                     foreach (var field in preset)
@@ -214,7 +234,7 @@ internal sealed partial class FactoryEmulator
             if (rental.Status == "active" && rental.RentalEnd is { } end && now >= end && !rental.AutoRenew)
             {
                 rental.Status = "expired";
-                Notify(account, "rental.expired", RentalEventData(rental), deliveries);
+                NotifyRental(account, rental, deliveries);
             }
 
             // Warming enrolments stay queued until cancelled; only real actions progress.
@@ -230,7 +250,7 @@ internal sealed partial class FactoryEmulator
                         action.VerifiedAt = action.StatusChangedAt;
                     }
 
-                    Notify(account, "action." + action.Status, ActionEventData(action), deliveries);
+                    NotifyAction(account, action, deliveries);
                 }
             }
         }
@@ -244,8 +264,28 @@ internal sealed partial class FactoryEmulator
         rental.RentalEnd = at.AddMonths(rental.Months);
     }
 
-    private void Notify(FactoryAccount account, string eventName, JsonObject data, List<PendingDelivery> deliveries)
+    /// <summary>Queues the <c>rental.{status}</c> event of the rental's current status.</summary>
+    private void NotifyRental(FactoryAccount account, RentalRecord rental, List<PendingDelivery> deliveries) =>
+        Notify(account, typeof(RentalWebhookEvent), RentalEventData(rental), deliveries);
+
+    /// <summary>Queues the <c>action.{status}</c> event of the action's current status.</summary>
+    private void NotifyAction(FactoryAccount account, ActionRecord action, List<PendingDelivery> deliveries) =>
+        Notify(account, typeof(ActionWebhookEvent), ActionEventData(action), deliveries);
+
+    /// <summary>
+    /// Queues, for each webhook subscribed to it, the catalogued event of <paramref name="eventClass"/> whose signed status is the one
+    /// <paramref name="data"/> carries, so a delivery's name always agrees with its signed data. A status no event is documented for
+    /// has no event (nobody can subscribe to one).
+    /// </summary>
+    private void Notify(FactoryAccount account, Type eventClass, JsonObject data, List<PendingDelivery> deliveries)
     {
+        var status = (string?)data["status"];
+        if (WebhookEventCatalog.All.FirstOrDefault(e => e.EventClass == eventClass && e.SignedStatus == status) is not { } descriptor)
+        {
+            return;
+        }
+
+        var eventName = descriptor.Type.Value;
         foreach (var webhook in account.Webhooks.Where(w => w.Events.Contains(eventName, StringComparer.Ordinal)))
         {
             deliveries.Add(new PendingDelivery(webhook, eventName, data.DeepClone().AsObject(), Time.GetUtcNow()));
@@ -282,7 +322,7 @@ internal sealed partial class FactoryEmulator
             StatusChangedAt = now,
         };
         rental.Actions.Add(action);
-        Notify(account, "action.queued", ActionEventData(action), deliveries);
+        NotifyAction(account, action, deliveries);
         return action;
     }
 
@@ -290,9 +330,15 @@ internal sealed partial class FactoryEmulator
 
     private static FactoryResult Error(int status, string message, string? retryAfter = null) => new(status, Detail(message), retryAfter);
 
-    private sealed record FactoryCall(HttpContext Context, FactoryAccount Account, JsonObject? Body, DateTimeOffset Now, List<PendingDelivery> Deliveries)
+    private sealed record FactoryCall(HttpContext Context, ApiEndpoint Endpoint, FactoryAccount Account, JsonObject? Body, DateTimeOffset Now, List<PendingDelivery> Deliveries)
     {
-        public string Route(string name) => SandboxHttp.Route(Context, name);
+        /// <summary>The id of the rental the route addresses: <c>{rental_id}</c> on the action routes, <c>{id}</c> on the rental routes.</summary>
+        public string RentalId => Route(Endpoint.Parameters.Contains("rental_id") ? "rental_id" : "id");
+
+        /// <summary>A route value by the catalog's parameter name; a handler reading a name the catalog does not state is a sandbox bug.</summary>
+        public string Route(string name) => Endpoint.Parameters.Contains(name)
+            ? SandboxHttp.Route(Context, name)
+            : throw new InvalidOperationException($"The handler of {Endpoint} reads {{{name}}}, which its catalogued route does not have.");
 
         public string? Query(string name) => Context.Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
     }

@@ -50,11 +50,10 @@ public class ActionsClient
         ArgumentNullException.ThrowIfNull(request);
         Platform.Require(platform, nameof(platform));
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "rentals/{rental_id}/{platform}/actions")
+            new ApiRequest(AttentionFactoryEndpoints.SubmitAction)
                 .WithPath("rental_id", rentalId)
                 .WithPath("platform", platform.Value)
-                .WithJsonBody(request, FactoryJsonContext.Default.SubmitActionRequest)
-                .HonoursIdempotencyKey(),
+                .WithJsonBody(request, FactoryJsonContext.Default.SubmitActionRequest),
             FactoryJsonContext.Default.SocialAction,
             requestOptions,
             cancellationToken);
@@ -104,7 +103,7 @@ public class ActionsClient
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<ApiList<SocialAction>> ListAsync(string rentalId, ActionStatus? status, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
-            new ApiRequest(HttpMethod.Get, "rentals/{rental_id}/actions").WithPath("rental_id", rentalId).WithQuery("status", status?.Value),
+            new ApiRequest(AttentionFactoryEndpoints.ListActions).WithPath("rental_id", rentalId).WithQuery("status", status?.Value),
             FactoryJsonContext.Default.SocialAction,
             "actions",
             requestOptions,
@@ -128,7 +127,7 @@ public class ActionsClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<SocialAction> GetAsync(string rentalId, string actionId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            ActionRequest(HttpMethod.Get, "rentals/{rental_id}/actions/{action_id}", rentalId, actionId),
+            ActionRequest(AttentionFactoryEndpoints.GetAction, rentalId, actionId),
             FactoryJsonContext.Default.SocialAction,
             requestOptions,
             cancellationToken);
@@ -151,14 +150,14 @@ public class ActionsClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ActionCancellation> CancelAsync(string rentalId, string actionId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendTolerantAsync(
-            ActionRequest(HttpMethod.Delete, "rentals/{rental_id}/actions/{action_id}", rentalId, actionId),
+            ActionRequest(AttentionFactoryEndpoints.CancelAction, rentalId, actionId),
             FactoryJsonContext.Default.ActionCancellation,
             () => new ActionCancellation { Id = actionId },
             requestOptions,
             cancellationToken);
 
     /// <summary>
-    /// Gets post-level analytics of a post-type action (<c>GET .../actions/{action_id}/analytics</c>). Right after verification the
+    /// Gets post-level analytics of a post-type action (<c>GET /v1/rentals/{rental_id}/actions/{action_id}/analytics</c>). Right after verification the
     /// server answers 400 "not yet available" for a few seconds: use <see cref="WaitForPostAnalyticsAvailableAsync"/> to wait for them.
     /// </summary>
     /// <param name="rentalId">The rental id.</param>
@@ -178,7 +177,7 @@ public class ActionsClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<PostAnalytics> GetPostAnalyticsAsync(string rentalId, string actionId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendWithRawAsync(
-            ActionRequest(HttpMethod.Get, "rentals/{rental_id}/actions/{action_id}/analytics", rentalId, actionId),
+            ActionRequest(AttentionFactoryEndpoints.GetPostAnalytics, rentalId, actionId),
             FactoryJsonContext.Default.PostAnalytics,
             requestOptions,
             cancellationToken);
@@ -241,6 +240,6 @@ public class ActionsClient
     internal static bool IsNotYetAvailable(AttentionApiException ex) =>
         (ex.ServerMessage ?? ex.RawBody ?? string.Empty).Contains("not yet available", StringComparison.OrdinalIgnoreCase);
 
-    private static ApiRequest ActionRequest(HttpMethod method, string route, string rentalId, string actionId) =>
-        new ApiRequest(method, route).WithPath("rental_id", rentalId).WithPath("action_id", actionId);
+    private static ApiRequest ActionRequest(ApiEndpoint endpoint, string rentalId, string actionId) =>
+        new ApiRequest(endpoint).WithPath("rental_id", rentalId).WithPath("action_id", actionId);
 }

@@ -44,7 +44,7 @@ public sealed class SocialAction
 }
 
 /// <summary>
-/// Post-level analytics of a post-type action (<c>GET .../actions/{action_id}/analytics</c>). The docs name views, likes and
+/// Post-level analytics of a post-type action (<c>GET /v1/rentals/{rental_id}/actions/{action_id}/analytics</c>). The docs name views, likes and
 /// comments without showing the shape: those (and shares) are read when present; everything else is kept.
 /// </summary>
 public sealed class PostAnalytics : IRawJson

@@ -36,7 +36,7 @@ public class AnalyticsClient
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<AccountAnalytics> GetAccountAnalyticsAsync(string rentalId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendWithRawAsync(
-            new ApiRequest(HttpMethod.Get, "rentals/{id}/analytics").WithPath("id", rentalId),
+            new ApiRequest(AttentionFactoryEndpoints.GetAccountAnalytics).WithPath("id", rentalId),
             FactoryJsonContext.Default.AccountAnalytics,
             requestOptions,
             cancellationToken);
@@ -56,7 +56,7 @@ public class AnalyticsClient
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<PlatformCapabilities> GetRentalCapabilitiesAsync(string rentalId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendWithRawAsync(
-            new ApiRequest(HttpMethod.Get, "rentals/{id}/capabilities").WithPath("id", rentalId),
+            new ApiRequest(AttentionFactoryEndpoints.GetRentalCapabilities).WithPath("id", rentalId),
             FactoryJsonContext.Default.PlatformCapabilities,
             requestOptions,
             cancellationToken);

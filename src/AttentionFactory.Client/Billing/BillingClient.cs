@@ -29,7 +29,7 @@ public class BillingClient
     /// <exception cref="ArgumentException">An idempotency key was given (this endpoint does not honour one): nothing was sent.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<CreditBalance> GetBalanceAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendWithRawAsync(new ApiRequest(HttpMethod.Get, "billing/balance"), FactoryJsonContext.Default.CreditBalance, requestOptions, cancellationToken);
+        _connection.SendWithRawAsync(new ApiRequest(AttentionFactoryEndpoints.GetBalance), FactoryJsonContext.Default.CreditBalance, requestOptions, cancellationToken);
 
     /// <summary>Lists the transaction history (<c>GET /v1/billing/transactions</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -44,7 +44,7 @@ public class BillingClient
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<CreditTransaction>> ListTransactionsAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
-            new ApiRequest(HttpMethod.Get, "billing/transactions"),
+            new ApiRequest(AttentionFactoryEndpoints.ListTransactions),
             FactoryJsonContext.Default.CreditTransaction,
             "transactions",
             requestOptions,

@@ -49,7 +49,7 @@ public class BrandingClient
         }
 
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "rentals/{id}/branding")
+            new ApiRequest(AttentionFactoryEndpoints.ApplyBranding)
                 .WithPath("id", rentalId)
                 .WithJsonBody(branding, FactoryJsonContext.Default.BrandingFields),
             FactoryJsonContext.Default.BrandingResult,

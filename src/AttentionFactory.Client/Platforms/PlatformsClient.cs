@@ -26,7 +26,7 @@ public class PlatformsClient
     /// <exception cref="ArgumentException">An idempotency key was given (this endpoint does not honour one): nothing was sent.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<Platform>> ListAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "platforms"), FactoryJsonContext.Default.Platform, "platforms", requestOptions, cancellationToken);
+        _connection.SendListAsync(new ApiRequest(AttentionFactoryEndpoints.ListPlatforms), FactoryJsonContext.Default.Platform, "platforms", requestOptions, cancellationToken);
 
     /// <summary>Gets the action types and per-rental rate caps of a platform (<c>GET /v1/platforms/{platform}/capabilities</c>).</summary>
     /// <param name="platform">The platform.</param>
@@ -46,7 +46,7 @@ public class PlatformsClient
     {
         Platform.Require(platform, nameof(platform));
         return _connection.SendWithRawAsync(
-            new ApiRequest(HttpMethod.Get, "platforms/{platform}/capabilities").WithPath("platform", platform.Value),
+            new ApiRequest(AttentionFactoryEndpoints.GetPlatformCapabilities).WithPath("platform", platform.Value),
             FactoryJsonContext.Default.PlatformCapabilities,
             requestOptions,
             cancellationToken);
@@ -70,7 +70,7 @@ public class PlatformsClient
     {
         Platform.Require(platform, nameof(platform));
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Get, "platforms/{platform}/niches").WithPath("platform", platform.Value),
+            new ApiRequest(AttentionFactoryEndpoints.GetPlatformNiches).WithPath("platform", platform.Value),
             FactoryJsonContext.Default.NicheCatalog,
             requestOptions,
             cancellationToken);

@@ -44,9 +44,7 @@ public class RentalsClient
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "rentals")
-                .WithJsonBody(request, FactoryJsonContext.Default.CreateRentalRequest)
-                .HonoursIdempotencyKey(),
+            new ApiRequest(AttentionFactoryEndpoints.CreateRental).WithJsonBody(request, FactoryJsonContext.Default.CreateRentalRequest),
             FactoryJsonContext.Default.Rental,
             requestOptions,
             cancellationToken);
@@ -67,7 +65,7 @@ public class RentalsClient
     /// <exception cref="AttentionException">The call failed.</exception>
     public virtual Task<ApiList<Rental>> ListAsync(RentalStatus? status, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
-            new ApiRequest(HttpMethod.Get, "rentals").WithQuery("status", status?.Value),
+            new ApiRequest(AttentionFactoryEndpoints.ListRentals).WithQuery("status", status?.Value),
             FactoryJsonContext.Default.Rental,
             "rentals",
             requestOptions,
@@ -90,7 +88,7 @@ public class RentalsClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<Rental> GetAsync(string rentalId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendAsync(
-            new ApiRequest(HttpMethod.Get, "rentals/{id}").WithPath("id", rentalId),
+            new ApiRequest(AttentionFactoryEndpoints.GetRental).WithPath("id", rentalId),
             FactoryJsonContext.Default.Rental,
             requestOptions,
             cancellationToken);
@@ -117,7 +115,7 @@ public class RentalsClient
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Patch, "rentals/{id}").WithPath("id", rentalId).WithJsonBody(request, FactoryJsonContext.Default.UpdateRentalRequest),
+            new ApiRequest(AttentionFactoryEndpoints.UpdateRental).WithPath("id", rentalId).WithJsonBody(request, FactoryJsonContext.Default.UpdateRentalRequest),
             FactoryJsonContext.Default.Rental,
             requestOptions,
             cancellationToken);
@@ -158,7 +156,7 @@ public class RentalsClient
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<RentalDeletion> DeleteAsync(string rentalId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendTolerantAsync(
-            new ApiRequest(HttpMethod.Delete, "rentals/{id}").WithPath("id", rentalId),
+            new ApiRequest(AttentionFactoryEndpoints.DeleteRental).WithPath("id", rentalId),
             FactoryJsonContext.Default.RentalDeletion,
             () => new RentalDeletion { Id = rentalId },
             requestOptions,
@@ -187,7 +185,7 @@ public class RentalsClient
     /// <exception cref="ArgumentException">Invalid id or months, or an idempotency key was given: nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<Rental> ExtendAsync(string rentalId, int months, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        SendMonthsAsync("rentals/{id}/extend", rentalId, months, requestOptions, cancellationToken);
+        SendMonthsAsync(AttentionFactoryEndpoints.ExtendRental, rentalId, months, requestOptions, cancellationToken);
 
     /// <summary>Renews an active or recently expired rental on the same account (<c>POST /v1/rentals/{id}/renew</c>).</summary>
     /// <param name="rentalId">The rental id.</param>
@@ -211,7 +209,7 @@ public class RentalsClient
     /// <exception cref="ArgumentException">Invalid id or months, or an idempotency key was given: nothing was sent.</exception>
     /// <exception cref="AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<Rental> RenewAsync(string rentalId, int months, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        SendMonthsAsync("rentals/{id}/renew", rentalId, months, requestOptions, cancellationToken);
+        SendMonthsAsync(AttentionFactoryEndpoints.RenewRental, rentalId, months, requestOptions, cancellationToken);
 
     /// <summary>
     /// Polls <c>GET /v1/rentals/{id}</c> until the rental is <see cref="RentalStatus.Active"/> with an anonymized id, and returns it
@@ -243,11 +241,11 @@ public class RentalsClient
             cancellationToken);
     }
 
-    private Task<Rental> SendMonthsAsync(string route, string rentalId, int months, RequestOptions? requestOptions, CancellationToken cancellationToken)
+    private Task<Rental> SendMonthsAsync(ApiEndpoint endpoint, string rentalId, int months, RequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         RentalArguments.RequireMonths(months, nameof(months));
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, route)
+            new ApiRequest(endpoint)
                 .WithPath("id", rentalId)
                 .WithJsonBody(new RentalMonthsRequest { Months = months }, FactoryJsonContext.Default.RentalMonthsRequest),
             FactoryJsonContext.Default.Rental,

@@ -46,7 +46,7 @@ public class WarmingClient
     {
         RentalArguments.RequireNiche(niche, nameof(niche));
         return _connection.SendWithRawAsync(
-            new ApiRequest(HttpMethod.Post, "rentals/{id}/warming")
+            new ApiRequest(AttentionFactoryEndpoints.EnrollWarming)
                 .WithPath("id", rentalId)
                 .WithJsonBody(new EnrollWarmingRequest { Niche = niche }, FactoryJsonContext.Default.EnrollWarmingRequest),
             FactoryJsonContext.Default.WarmingEnrollment,
@@ -70,7 +70,7 @@ public class WarmingClient
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<WarmingEnrollment> CancelAsync(string rentalId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendTolerantAsync(
-            new ApiRequest(HttpMethod.Delete, "rentals/{id}/warming").WithPath("id", rentalId),
+            new ApiRequest(AttentionFactoryEndpoints.CancelWarming).WithPath("id", rentalId),
             FactoryJsonContext.Default.WarmingEnrollment,
             () => new WarmingEnrollment { RentalId = rentalId },
             requestOptions,

@@ -4,8 +4,8 @@ namespace AttentionFactory.Webhooks;
 
 /// <summary>
 /// The signature covers only <c>data</c>, so the envelope's event name is checked against it: an event named for an action
-/// or a rental must carry data about that kind of thing, and the documented kinds (<c>action.{status}</c>, <c>rental.{status}</c>)
-/// must carry the signed <c>status</c> their name states. A captured delivery cannot be replayed under another name.
+/// or a rental must carry data about that kind of thing, and the known kinds (<c>action.{status}</c>, <c>rental.{status}</c>, see
+/// <see cref="WebhookEventKind"/> and <see cref="WebhookEventCatalog"/>) must carry the signed <c>status</c> their name states. A captured delivery cannot be replayed under another name.
 /// </summary>
 internal static class WebhookEventConsistency
 {
@@ -16,15 +16,15 @@ internal static class WebhookEventConsistency
     {
         var name = type.Value;
         var dot = name.IndexOf('.', StringComparison.Ordinal);
-        var kind = dot < 0 ? name : name[..dot];
-        var described = data.TryGetProperty("action_id", out _) ? "action" : data.TryGetProperty("rental_id", out _) ? "rental" : null;
-        if (described is not null && !string.Equals(kind, described, StringComparison.Ordinal))
+        var kindName = dot < 0 ? name : name[..dot];
+        var described = WebhookEventKind.Describing(data);
+        if (described is not null && !string.Equals(kindName, described.Name, StringComparison.Ordinal))
         {
-            return $"The event name {Quote(name)} does not match the signed data, which describes {(described == "action" ? "an action" : "a rental")}.";
+            return $"The event name {Quote(name)} does not match the signed data, which describes {described.Described}.";
         }
 
-        // The documented kinds name their status: "action" or "rental" alone (or any spelling that is not kind.status) cannot be confirmed.
-        if (kind is not ("action" or "rental"))
+        // The known kinds name their status: "action" or "rental" alone (or any spelling that is not kind.status) cannot be confirmed.
+        if (WebhookEventKind.Named(kindName) is null)
         {
             return null;
         }
@@ -35,7 +35,7 @@ internal static class WebhookEventConsistency
         }
 
         var signed = status.GetString()!;
-        return dot > 0 && string.Equals(signed, name[(dot + 1)..], StringComparison.Ordinal)
+        return dot > 0 && string.Equals(signed, WebhookEventKind.SignedStatusOf(type), StringComparison.Ordinal)
             ? null
             : $"The event name {Quote(name)} does not match the signed status {Quote(signed)}.";
     }

@@ -3,7 +3,10 @@ using Attention.Sdk.Json;
 
 namespace AttentionFactory.Webhooks;
 
-/// <summary>A webhook event name. Extensible: an event the server adds later is kept as-is.</summary>
+/// <summary>
+/// A webhook event name. Extensible: an event the server adds later is kept as-is. <see cref="WebhookEventCatalog"/> lists the
+/// documented ones with their typed class and signed status.
+/// </summary>
 [JsonConverter(typeof(ExtensibleEnumConverter<WebhookEventType>))]
 public readonly record struct WebhookEventType(string Value) : IExtensibleEnum<WebhookEventType>
 {
@@ -41,10 +44,10 @@ public readonly record struct WebhookEventType(string Value) : IExtensibleEnum<W
     public static WebhookEventType ActionFailed { get; } = new("action.failed");
 
     /// <summary>Whether this is a <c>rental.*</c> event.</summary>
-    public bool IsRentalEvent => Value.StartsWith("rental.", StringComparison.Ordinal);
+    public bool IsRentalEvent => WebhookEventKind.Of(this) == WebhookEventKind.Rental;
 
     /// <summary>Whether this is an <c>action.*</c> event.</summary>
-    public bool IsActionEvent => Value.StartsWith("action.", StringComparison.Ordinal);
+    public bool IsActionEvent => WebhookEventKind.Of(this) == WebhookEventKind.Action;
 
     /// <summary>Creates a value from its wire string.</summary>
     public static WebhookEventType FromValue(string value) => new(value);

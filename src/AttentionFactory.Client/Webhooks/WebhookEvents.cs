@@ -44,9 +44,7 @@ public class WebhookEvent
 
     /// <summary>The typed event for the name: <see cref="ActionWebhookEvent"/>, <see cref="RentalWebhookEvent"/> or this base type.</summary>
     internal static WebhookEvent Create(WebhookEventType eventType, DateTimeOffset? timestamp, JsonElement data) =>
-        eventType.IsActionEvent ? new ActionWebhookEvent(eventType, timestamp, data)
-            : eventType.IsRentalEvent ? new RentalWebhookEvent(eventType, timestamp, data)
-            : new WebhookEvent(eventType, timestamp, data);
+        WebhookEventKind.Of(eventType) is { } kind ? kind.Create(eventType, timestamp, data) : new WebhookEvent(eventType, timestamp, data);
 
     internal static string? ReadString(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
@@ -99,7 +97,7 @@ public sealed class ActionWebhookEvent : WebhookEvent
         ActionType = ReadString(data, "action_type") is { Length: > 0 } type ? Actions.ActionType.FromValue(type) : null;
         Status = ReadString(data, "status") is { Length: > 0 } status
             ? ActionStatus.FromValue(status)
-            : ActionStatus.FromValue(eventType.Value["action.".Length..]);
+            : ActionStatus.FromValue(WebhookEventKind.SignedStatusOf(eventType));
     }
 
     /// <summary>The action id.</summary>

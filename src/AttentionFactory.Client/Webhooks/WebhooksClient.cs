@@ -40,7 +40,7 @@ public class WebhooksClient
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         return _connection.SendWithRawAsync(
-            new ApiRequest(HttpMethod.Post, "webhooks").WithJsonBody(request, FactoryJsonContext.Default.CreateWebhookRequest),
+            new ApiRequest(AttentionFactoryEndpoints.CreateWebhook).WithJsonBody(request, FactoryJsonContext.Default.CreateWebhookRequest),
             FactoryJsonContext.Default.WebhookEndpoint,
             requestOptions,
             cancellationToken);
@@ -58,7 +58,7 @@ public class WebhooksClient
     /// <exception cref="ArgumentException">An idempotency key was given (this endpoint does not honour one): nothing was sent.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed.</exception>
     public virtual Task<ApiList<WebhookEndpoint>> ListAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendListAsync(new ApiRequest(HttpMethod.Get, "webhooks"), FactoryJsonContext.Default.WebhookEndpoint, "webhooks", requestOptions, cancellationToken);
+        _connection.SendListAsync(new ApiRequest(AttentionFactoryEndpoints.ListWebhooks), FactoryJsonContext.Default.WebhookEndpoint, "webhooks", requestOptions, cancellationToken);
 
     /// <summary>Removes a webhook (<c>DELETE /v1/webhooks/{id}</c>).</summary>
     /// <param name="webhookId">The webhook id.</param>
@@ -75,7 +75,7 @@ public class WebhooksClient
     /// <exception cref="ArgumentException">The id is empty, or an idempotency key was given: nothing was sent.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task DeleteAsync(string webhookId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Delete, "webhooks/{id}").WithPath("id", webhookId), requestOptions, cancellationToken);
+        _connection.SendAsync(new ApiRequest(AttentionFactoryEndpoints.DeleteWebhook).WithPath("id", webhookId), requestOptions, cancellationToken);
 
     /// <summary>
     /// Rotates the HMAC signing secret (<c>POST /v1/webhooks/{id}/rotate-secret</c>) and returns the webhook with its new secret.
@@ -100,7 +100,7 @@ public class WebhooksClient
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<WebhookEndpoint> RotateSecretAsync(string webhookId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendWithRawAsync(
-            new ApiRequest(HttpMethod.Post, "webhooks/{id}/rotate-secret").WithPath("id", webhookId),
+            new ApiRequest(AttentionFactoryEndpoints.RotateWebhookSecret).WithPath("id", webhookId),
             FactoryJsonContext.Default.WebhookEndpoint,
             requestOptions,
             cancellationToken);
@@ -120,7 +120,7 @@ public class WebhooksClient
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<ApiList<WebhookDelivery>> ListDeliveriesAsync(string webhookId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         _connection.SendListAsync(
-            new ApiRequest(HttpMethod.Get, "webhooks/{id}/deliveries").WithPath("id", webhookId),
+            new ApiRequest(AttentionFactoryEndpoints.ListWebhookDeliveries).WithPath("id", webhookId),
             FactoryJsonContext.Default.WebhookDelivery,
             "deliveries",
             requestOptions,

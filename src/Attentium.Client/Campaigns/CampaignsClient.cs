@@ -17,7 +17,6 @@ namespace Attentium.Campaigns;
 /// </summary>
 public class CampaignsClient
 {
-    private const string Route = "verify";
     private readonly ApiConnection _connection = null!;
     private readonly SolanaPayments _payments = null!;
     private readonly AttentiumClientOptions _options = null!;
@@ -99,7 +98,7 @@ public class CampaignsClient
         try
         {
             var keys = await _connection.SendAsync(
-                new ApiRequest(HttpMethod.Post, Route).WithJsonBody(request, AttentiumJsonContext.Default.CreateCampaignRequest).WithHeader("X-Agent-Key", agent.ToBase58()),
+                new ApiRequest(AttentiumEndpoints.Verify).WithJsonBody(request, AttentiumJsonContext.Default.CreateCampaignRequest).WithHeader("X-Agent-Key", agent.ToBase58()),
                 AttentiumJsonContext.Default.CampaignKeys,
                 requestOptions,
                 cancellationToken).ConfigureAwait(false);
@@ -296,7 +295,7 @@ public class CampaignsClient
         ArgumentNullException.ThrowIfNull(agent);
         request.Validate();
         var keys = await _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, Route)
+            new ApiRequest(AttentiumEndpoints.Verify)
                 .WithJsonBody(request, AttentiumJsonContext.Default.CreateCampaignRequest)
                 .WithHeader("X-Solana-Tx-Signature", signature)
                 .WithHeader("X-Agent-Key", agent.ToBase58())

@@ -55,7 +55,7 @@ public class ClaimsClient
     {
         ArgumentNullException.ThrowIfNull(userPubkey);
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Get, "claims/balance").WithQuery("userPubkey", userPubkey.ToBase58()),
+            new ApiRequest(AttentiumEndpoints.GetClaimBalance).WithQuery("userPubkey", userPubkey.ToBase58()),
             AttentiumJsonContext.Default.ClaimBalance,
             requestOptions,
             cancellationToken);
@@ -94,7 +94,7 @@ public class ClaimsClient
     {
         var request = await CreateWithdrawRequestAsync(user, cancellationToken).ConfigureAwait(false);
         return await _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "claims/withdraw").WithJsonBody(request, AttentiumJsonContext.Default.ClaimWithdrawRequest),
+            new ApiRequest(AttentiumEndpoints.RequestClaimWithdrawal).WithJsonBody(request, AttentiumJsonContext.Default.ClaimWithdrawRequest),
             AttentiumJsonContext.Default.ClaimIntent,
             requestOptions,
             cancellationToken).ConfigureAwait(false);
@@ -143,7 +143,7 @@ public class ClaimsClient
         }
 
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Post, "claims/submit").WithJsonBody(new ClaimSubmitRequest(claimId, signedTransaction), AttentiumJsonContext.Default.ClaimSubmitRequest),
+            new ApiRequest(AttentiumEndpoints.SubmitClaim).WithJsonBody(new ClaimSubmitRequest(claimId, signedTransaction), AttentiumJsonContext.Default.ClaimSubmitRequest),
             AttentiumJsonContext.Default.ClaimReceipt,
             requestOptions,
             cancellationToken);

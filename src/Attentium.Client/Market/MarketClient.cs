@@ -33,7 +33,7 @@ public class MarketClient
     {
         Campaigns.CreateCampaignRequest.ValidateDuration(durationSeconds, nameof(durationSeconds));
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Get, "oracle/quote").WithQuery("duration", durationSeconds),
+            new ApiRequest(AttentiumEndpoints.GetQuote).WithQuery("duration", durationSeconds),
             AttentiumJsonContext.Default.OracleQuote,
             requestOptions,
             cancellationToken);
@@ -51,5 +51,5 @@ public class MarketClient
     /// <exception cref="ArgumentException">An idempotency key was given (Attentium honours none): nothing was sent.</exception>
     /// <exception cref="Attention.Sdk.AttentionException">The call failed (as the plain overload).</exception>
     public virtual Task<OrderBook> GetOrderBookAsync(RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
-        _connection.SendAsync(new ApiRequest(HttpMethod.Get, "orderbook"), AttentiumJsonContext.Default.OrderBook, requestOptions, cancellationToken);
+        _connection.SendAsync(new ApiRequest(AttentiumEndpoints.GetOrderBook), AttentiumJsonContext.Default.OrderBook, requestOptions, cancellationToken);
 }

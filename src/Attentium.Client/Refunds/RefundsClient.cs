@@ -40,7 +40,7 @@ public class RefundsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(txHash);
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Get, "campaigns/{tx_hash}").WithPath("tx_hash", txHash),
+            new ApiRequest(AttentiumEndpoints.GetCampaign).WithPath("tx_hash", txHash),
             AttentiumJsonContext.Default.CampaignState,
             requestOptions,
             cancellationToken);

@@ -46,7 +46,7 @@ public class ResultsClient
         }
 
         return _connection.SendAsync(
-            new ApiRequest(HttpMethod.Get, "campaigns/{tx_hash}/results").WithPath("tx_hash", txHash).WithQuery("key", readKey),
+            new ApiRequest(AttentiumEndpoints.GetCampaignResults).WithPath("tx_hash", txHash).WithQuery("key", readKey),
             AttentiumJsonContext.Default.CampaignResults,
             requestOptions,
             cancellationToken);
