@@ -73,15 +73,7 @@ internal sealed partial class AttentiumEmulator : ILedgerGuard
             [AttentiumEndpoints.RequestClaimWithdrawal] = WithdrawClaimAsync,
             [AttentiumEndpoints.SubmitClaim] = SubmitClaimAsync,
         };
-        if (AttentiumEndpoints.All.FirstOrDefault(e => !handlers.ContainsKey(e)) is { } unhandled)
-        {
-            throw new InvalidOperationException($"The Attentium sandbox has no handler for {unhandled}.");
-        }
-
-        foreach (var endpoint in AttentiumEndpoints.All)
-        {
-            routes.MapMethods(BasePath + "/" + endpoint.Route, [endpoint.Method.Method], handlers[endpoint]);
-        }
+        CatalogRoutes.Map(routes, "Attentium", BasePath, AttentiumEndpoints.All, handlers, (_, handler) => handler);
     }
 
     private Task Quote(HttpContext context)

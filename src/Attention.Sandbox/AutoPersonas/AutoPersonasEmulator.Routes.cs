@@ -1,3 +1,4 @@
+using Attention.Sandbox.Hosting;
 using Attention.Sdk.Http;
 using AutoPersonas;
 using Microsoft.AspNetCore.Builder;
@@ -11,18 +12,13 @@ namespace Attention.Sandbox.AutoPersonas;
 /// </summary>
 internal sealed partial class AutoPersonasEmulator
 {
-    public void Map(IEndpointRouteBuilder routes)
-    {
-        var handlers = Handlers();
-        EnsureEveryEndpointHandled(handlers);
-        foreach (var endpoint in AutoPersonasEndpoints.All)
+    public void Map(IEndpointRouteBuilder routes) =>
+        CatalogRoutes.Map(routes, "AutoPersonas", BasePath, AutoPersonasEndpoints.All, Handlers(), (endpoint, handler) =>
         {
-            var handler = handlers[endpoint];
             var scope = endpoint.RequiredPermission
                 ?? throw new InvalidOperationException($"The AutoPersonas endpoint {endpoint} names no scope; every AutoPersonas endpoint needs one.");
-            routes.MapMethods(BasePath + "/" + endpoint.Route, [endpoint.Method.Method], context => HandleAsync(context, endpoint, scope, handler));
-        }
-    }
+            return context => HandleAsync(context, endpoint, scope, handler);
+        });
 
     /// <summary>One handler per catalogued endpoint; a second handler for an endpoint fails here (duplicate key).</summary>
     private Dictionary<ApiEndpoint, Handler> Handlers() => new()
@@ -74,18 +70,4 @@ internal sealed partial class AutoPersonasEmulator
         [AutoPersonasEndpoints.ImportInstagram] = _ => Error(403, "Instagram import is gated pending the Meta scope upgrade"),
         [AutoPersonasEndpoints.GetImportJob] = GetImportJob,
     };
-
-    // Fails the sandbox's start, so an endpoint added to the catalog without a handler (or a handler for an endpoint the catalog
-    // does not list) is caught by any test that starts a sandbox, not by a user's 404.
-    private static void EnsureEveryEndpointHandled(Dictionary<ApiEndpoint, Handler> handlers)
-    {
-        var missing = AutoPersonasEndpoints.All.Where(e => !handlers.ContainsKey(e)).ToList();
-        var unknown = handlers.Keys.Where(e => !AutoPersonasEndpoints.All.Contains(e)).ToList();
-        if (missing.Count > 0 || unknown.Count > 0)
-        {
-            throw new InvalidOperationException(
-                "The AutoPersonas emulator's handlers do not match AutoPersonasEndpoints. "
-                + $"Without a handler: [{string.Join(", ", missing)}]. Not in the catalog: [{string.Join(", ", unknown)}].");
-        }
-    }
 }

@@ -38,20 +38,8 @@ internal sealed partial class FactoryEmulator
     /// serves exactly the catalogued routes.
     /// </summary>
     /// <exception cref="InvalidOperationException">A catalogued endpoint has no handler (found at startup, not by a caller).</exception>
-    public void Map(IEndpointRouteBuilder routes)
-    {
-        var handlers = Handlers();
-        if (AttentionFactoryEndpoints.All.FirstOrDefault(e => !handlers.ContainsKey(e)) is { } unhandled)
-        {
-            throw new InvalidOperationException($"The Attention Factory sandbox has no handler for {unhandled}.");
-        }
-
-        foreach (var endpoint in AttentionFactoryEndpoints.All)
-        {
-            var handler = handlers[endpoint];
-            routes.MapMethods(BasePath + "/" + endpoint.Route, [endpoint.Method.Method], context => HandleAsync(context, endpoint, handler));
-        }
-    }
+    public void Map(IEndpointRouteBuilder routes) =>
+        CatalogRoutes.Map(routes, "Attention Factory", BasePath, AttentionFactoryEndpoints.All, Handlers(), (endpoint, handler) => context => HandleAsync(context, endpoint, handler));
 
     private Dictionary<ApiEndpoint, Handler> Handlers() => new()
     {
