@@ -37,7 +37,7 @@ internal sealed partial class FactoryEmulator
     /// Maps every endpoint of <see cref="AttentionFactoryEndpoints.All"/> under <see cref="BasePath"/> to its handler, so the sandbox
     /// serves exactly the catalogued routes.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A catalogued endpoint has no handler (found at startup, not by a caller).</exception>
+    /// <exception cref="InvalidOperationException">The handler table and the catalog disagree (found at startup, not by a caller).</exception>
     public void Map(IEndpointRouteBuilder routes) =>
         CatalogRoutes.Map(routes, "Attention Factory", BasePath, AttentionFactoryEndpoints.All, Handlers(), (endpoint, handler) => context => HandleAsync(context, endpoint, handler));
 

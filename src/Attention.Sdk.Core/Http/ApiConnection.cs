@@ -261,7 +261,7 @@ public sealed class ApiConnection
 
     /// <summary>
     /// Reads a body the attempt has buffered (a seekable stream over memory) from a span: System.Text.Json's span path is the
-    /// fast one, while reading from a stream takes its resumable path (about twice the CPU for a rental document). The copy
+    /// fast one, while reading from a stream takes its slower, resumable path. The copy
     /// goes to a pooled array, so the plain path allocates nothing more.
     /// </summary>
     private static T? DeserializeBuffered<T>(Stream body, JsonTypeInfo<T> responseType)

@@ -120,4 +120,21 @@ public sealed class ErrorMappingTests
         Assert.Equal(99.00m, thing.Price);
         Assert.True(thing.AdditionalProperties!.ContainsKey("extra"));
     }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(2 * 1024 * 1024)]
+    public async Task Success_body_is_deserialized_whether_read_from_a_pooled_span_or_streamed(int padding)
+    {
+        // Bodies up to 1 MiB are read from a pooled array, larger ones streamed: both must give the same model.
+        var body = $$"""{"id":"t1","price":"99.00","extra":"{{new string('x', padding)}}"}""";
+        var transport = new ScriptedHandler().Then(HttpStatusCode.OK, body);
+        var connection = TestApis.Connect(TestApis.Keyed, TestApis.FastOptions(transport: transport));
+
+        var thing = await connection.SendAsync(new ApiRequest(HttpMethod.Get, "things/{id}").WithPath("id", "t1"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken);
+
+        Assert.Equal("t1", thing.Id);
+        Assert.Equal(99.00m, thing.Price);
+        Assert.Equal(padding, thing.AdditionalProperties!["extra"].GetString()!.Length);
+    }
 }
