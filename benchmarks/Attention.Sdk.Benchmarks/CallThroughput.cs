@@ -6,7 +6,7 @@ namespace Attention.Sdk.Benchmarks;
 /// <summary>
 /// <c>--call-throughput [seconds] [callers] [rounds]</c>: concurrent loops (64 callers by default) of the typed GET against
 /// the loopback server, alternating raw HttpClient and SDK rounds (5 of each, 2 s each by default, after a warm-up), printing
-/// each round's calls/s and process CPU per call, then the medians and the SDK/raw ratios. Alternating rounds and medians
+/// each round's calls/s, process CPU per call and process bytes allocated per call, then the medians and the SDK/raw ratios. Alternating rounds and medians
 /// keep a busy machine's drift out of the ratio; the process CPU includes the in-process server, the same on both sides.
 /// A plain timed loop: also the shape to attach <c>dotnet-trace</c> to.
 /// </summary>
@@ -43,6 +43,9 @@ public static class CallThroughput
             Console.WriteLine(Invariant($"callers: {callers}, {rounds} rounds of {seconds:0.#} s per side"));
             Console.WriteLine(Invariant($"median calls/s: raw {rawRate:F0}, sdk {sdkRate:F0}, sdk/raw {sdkRate / rawRate:F2}"));
             Console.WriteLine(Invariant($"median process CPU per call: raw {rawCpu:F1} us, sdk {sdkCpu:F1} us, sdk/raw {sdkCpu / rawCpu:F2}"));
+            var rawBytes = Median(rawRounds, r => r.BytesPerCall);
+            var sdkBytes = Median(sdkRounds, r => r.BytesPerCall);
+            Console.WriteLine(Invariant($"median process allocation per call: raw {rawBytes / 1024:F2} KB, sdk {sdkBytes / 1024:F2} KB, sdk/raw {sdkBytes / rawBytes:F2}"));
         }
 
         return 0;
@@ -61,6 +64,7 @@ public static class CallThroughput
         var limit = TimeSpan.FromSeconds(seconds);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var watch = Stopwatch.StartNew();
         long count = 0;
         var loops = Enumerable.Range(0, callers).Select(async _ =>
@@ -75,11 +79,12 @@ public static class CallThroughput
         var elapsed = watch.Elapsed;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
-        return new Round(count / elapsed.TotalSeconds, cpu.TotalMicroseconds / count);
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        return new Round(count / elapsed.TotalSeconds, cpu.TotalMicroseconds / count, (double)allocated / count);
     }
 
-    private readonly record struct Round(double CallsPerSecond, double CpuMicrosecondsPerCall)
+    private readonly record struct Round(double CallsPerSecond, double CpuMicrosecondsPerCall, double BytesPerCall)
     {
-        public override string ToString() => Invariant($"{CallsPerSecond:F0}/s {CpuMicrosecondsPerCall:F1} us CPU");
+        public override string ToString() => Invariant($"{CallsPerSecond:F0}/s {CpuMicrosecondsPerCall:F1} us CPU {BytesPerCall / 1024:F2} KB");
     }
 }

@@ -27,6 +27,7 @@ public sealed class ApiConnection
         typeof(ApiConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     private readonly HttpClient _http;
+    private readonly HttpMessageInvoker? _handlers;
     private readonly Uri _baseAddress;
     private readonly string _basePath;
     private readonly string _userAgent;
@@ -42,6 +43,7 @@ public sealed class ApiConnection
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(options);
         _http = httpClient;
+        _handlers = (httpClient as PipelineHttpClient)?.Handlers;
         Profile = profile;
         _options = options;
         _time = options.TimeProvider;
@@ -168,7 +170,10 @@ public sealed class ApiConnection
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            // The SDK's own client: straight to its handlers, which buffer the body inside each attempt (see PipelineHttpClient).
+            response = await (_handlers is { } handlers
+                ? handlers.SendAsync(message, cancellationToken)
+                : _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when ((ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             && ex is not AttentionException && TranslateFailure(ex, message) is { } translated)
@@ -234,8 +239,11 @@ public sealed class ApiConnection
         return activity;
     }
 
-    /// <summary>Deserializes the body the attempt buffered (see <see cref="DeserializeBuffered{T}"/>).</summary>
-    private static async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deserializes the body the attempt buffered (see <see cref="DeserializeBuffered{T}"/>). Not an async method: a readable body
+    /// completes without a state machine of its own; only a failure goes on to <see cref="FailDecodeAsync{T}"/>.
+    /// </summary>
+    private static ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         T? value;
         try
@@ -244,19 +252,27 @@ public sealed class ApiConnection
         }
         catch (Exception ex) when (IsDecodeFailure(ex))
         {
-            var text = await ReadTextForErrorAsync(response).ConfigureAwait(false);
-            throw new AttentionResponseException(
-                $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {ex.Message}",
-                response.StatusCode,
-                ApiErrorReader.Truncate(text),
-                ex);
+            return FailDecodeAsync<T>(response, ex);
         }
 
-        return value ?? throw new AttentionResponseException(
-            $"The {(int)response.StatusCode} response body was empty or null where {typeof(T).Name} was expected.",
-            response.StatusCode,
-            ApiErrorReader.Truncate(await ReadTextForErrorAsync(response).ConfigureAwait(false)),
-            null);
+        return value is not null ? ValueTask.FromResult(value) : FailDecodeAsync<T>(response, null);
+    }
+
+    /// <summary>Throws the <see cref="AttentionResponseException"/> for a body that is not a <typeparamref name="T"/> (<paramref name="failure"/>) or is empty or null.</summary>
+    private static async ValueTask<T> FailDecodeAsync<T>(HttpResponseMessage response, Exception? failure)
+    {
+        var text = ApiErrorReader.Truncate(await ReadTextForErrorAsync(response).ConfigureAwait(false));
+        throw failure is null
+            ? new AttentionResponseException(
+                $"The {(int)response.StatusCode} response body was empty or null where {typeof(T).Name} was expected.",
+                response.StatusCode,
+                text,
+                null)
+            : new AttentionResponseException(
+                $"The {(int)response.StatusCode} response body could not be read as {typeof(T).Name}: {failure.Message}",
+                response.StatusCode,
+                text,
+                failure);
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public static class AttentionPipeline
         }
 
         // The transport is shared (or the caller's): disposing this client must not dispose it.
-        return new HttpClient(inner, disposeHandler: false)
+        return new PipelineHttpClient(inner)
         {
             BaseAddress = options.ResolveBaseAddress(profile),
             Timeout = Timeout.InfiniteTimeSpan,

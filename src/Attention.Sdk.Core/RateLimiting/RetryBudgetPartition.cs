@@ -8,6 +8,8 @@ namespace Attention.Sdk.RateLimiting;
 /// </summary>
 public sealed class RetryBudgetPartition : IEquatable<RetryBudgetPartition>
 {
+    private HeldRetryBudget? _heldBudget;
+
     /// <summary>Creates a partition.</summary>
     /// <param name="apiName">The API's name (<see cref="ApiProfile.Name"/>).</param>
     /// <param name="keyHash">The API key's SHA-256 hash, lowercase hex (<see cref="ClientRateLimitPartition.HashApiKey"/>).</param>
@@ -41,6 +43,9 @@ public sealed class RetryBudgetPartition : IEquatable<RetryBudgetPartition>
 
     /// <summary>A stable identifier of API, key hash and policy (holds no secret).</summary>
     public string Id { get; }
+
+    /// <summary>The in-process bucket this partition last deposited to (see <see cref="InProcessRetryBudgetProvider.RecordCall"/>).</summary>
+    internal HeldRetryBudget? HeldBudget { get => Volatile.Read(ref _heldBudget); set => Volatile.Write(ref _heldBudget, value); }
 
     /// <inheritdoc />
     public bool Equals(RetryBudgetPartition? other) => other is not null && string.Equals(Id, other.Id, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Attention.Sdk.Core.Tests.Support;
 using Attention.Sdk.Http;
 
@@ -106,6 +107,36 @@ public sealed class ErrorMappingTests
             new ApiRequest(HttpMethod.Get, "things/{id}").WithPath("id", "1"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+        Assert.Equal(body, error.RawBody);
+        Assert.Contains(body == "null" ? "empty or null" : "could not be read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_typed_call_with_request_options_reads_the_model_and_the_raw_answer_from_one_buffered_body()
+    {
+        var transport = new ScriptedHandler().Then(HttpStatusCode.OK, """{"id":"t1","price":"99.00"}""");
+        var connection = TestApis.Connect(TestApis.Keyed, TestApis.FastOptions(transport: transport));
+        var options = new RequestOptions();
+
+        var thing = await connection.SendAsync(
+            new ApiRequest(HttpMethod.Get, "things/{id}").WithPath("id", "t1"), TestJsonContext.Default.Thing, options, TestContext.Current.CancellationToken);
+
+        Assert.Equal("t1", thing.Id);
+        Assert.Equal("""{"id":"t1","price":"99.00"}""", Encoding.UTF8.GetString(options.Response!.Body.Span));
+    }
+
+    [Fact]
+    public async Task A_call_through_a_disposed_client_fails_as_disposed_and_sends_nothing()
+    {
+        var transport = new ScriptedHandler().Then(HttpStatusCode.OK, """{"id":"t1","price":"1"}""");
+        var options = TestApis.FastOptions(transport: transport);
+        var http = AttentionPipeline.CreateHttpClient(TestApis.Keyed, options);
+        var connection = new ApiConnection(http, TestApis.Keyed, options);
+        http.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => connection.SendAsync(
+            new ApiRequest(HttpMethod.Get, "things/{id}").WithPath("id", "t1"), TestJsonContext.Default.Thing, TestContext.Current.CancellationToken));
+        Assert.Empty(transport.Sent);
     }
 
     [Fact]

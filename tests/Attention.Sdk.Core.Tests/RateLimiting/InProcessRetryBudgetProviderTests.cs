@@ -118,6 +118,43 @@ public sealed class InProcessRetryBudgetProviderTests
     }
 
     [Fact]
+    public async Task A_partition_whose_budget_was_evicted_deposits_into_a_fresh_one()
+    {
+        var clock = new ManualTimeProvider();
+        var provider = new InProcessRetryBudgetProvider(sweepInterval: TimeSpan.FromDays(1));
+        var partition = Partition(clock);
+        provider.RecordCall(partition);
+        await DrainAsync(provider, partition);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, provider.EvictIdle());
+
+        // The partition's remembered bucket is gone: the deposit must land in a new, held one, not the dropped one.
+        provider.RecordCall(partition);
+
+        Assert.Equal(1, provider.Count);
+        Assert.Equal(10.2, provider.GetBalance(partition), 6);
+    }
+
+    [Fact]
+    public async Task One_partition_used_with_two_providers_deposits_into_each_providers_own_budget()
+    {
+        var clock = new ManualTimeProvider();
+        var first = new InProcessRetryBudgetProvider();
+        var second = new InProcessRetryBudgetProvider();
+        var partition = Partition(clock);
+        await DrainAsync(first, partition);
+
+        for (var i = 0; i < 5; i++)
+        {
+            first.RecordCall(partition);
+            second.RecordCall(partition);
+        }
+
+        Assert.Equal(1.0, first.GetBalance(partition), 6);
+        Assert.Equal(11.0, second.GetBalance(partition), 6);
+    }
+
+    [Fact]
     public async Task Ten_thousand_keys_are_evicted_once_their_budgets_have_refilled()
     {
         var clock = new ManualTimeProvider();
