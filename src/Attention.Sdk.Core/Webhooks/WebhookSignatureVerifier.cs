@@ -96,15 +96,10 @@ public static class WebhookSignatureVerifier
 
     private static bool Matches(string secret, ReadOnlySpan<byte> data, ReadOnlySpan<byte> expected)
     {
-        // Secrets are short; encoding them on the stack keeps verification allocation-free.
-        var length = Encoding.UTF8.GetMaxByteCount(secret.Length);
-        var key = length <= 256 ? stackalloc byte[length] : new byte[length];
-        key = key[..Encoding.UTF8.GetBytes(secret, key)];
+        // A context kept keyed per thread: keying costs as much as hashing a delivery (see WebhookMacCache).
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(key, data, mac);
-        var equal = CryptographicOperations.FixedTimeEquals(mac, expected);
-        CryptographicOperations.ZeroMemory(key);
-        return equal;
+        WebhookMacCache.Compute(secret, data, mac);
+        return CryptographicOperations.FixedTimeEquals(mac, expected);
     }
 
     /// <summary>Verifies with a single secret.</summary>

@@ -160,6 +160,26 @@ public sealed class WebhookSignatureTests : IClassFixture<WebhookSignatureTests.
         Assert.Equal(1, result.MatchedSecretIndex);
     }
 
+    [Fact]
+    public void Each_of_more_secrets_than_a_thread_keeps_keyed_verifies_only_its_own_signature()
+    {
+        // The verifier keeps a few keyed HMAC contexts per thread: secrets beyond those, and ones evicted and then seen
+        // again, must each still match their own signature (made by the one-shot signer) and nothing else.
+        var data = """{"status":"verified","action_id":"a1"}"""u8.ToArray();
+        var body = Encoding.UTF8.GetBytes($$"""{"event":"action.verified","data":{{Encoding.UTF8.GetString(data)}}}""");
+        var secrets = Enumerable.Range(0, 7).Select(i => $"whsec_rotating_{i}").ToArray();
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < secrets.Length; i++)
+            {
+                var header = WebhookSigner.Sign(data, secrets[i]);
+
+                Assert.True(WebhookSignatureVerifier.Verify(body, header, secrets[i]).IsValid);
+                Assert.False(WebhookSignatureVerifier.Verify(body, header, secrets[(i + 1) % secrets.Length]).IsValid);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(null, "missing")]
     [InlineData("", "missing")]
