@@ -57,9 +57,7 @@ public static class AttentionRedisServiceCollectionExtensions
                     WhenUnavailable = options.RateLimitWhenUnavailable,
                     LoggerFactory = provider.GetService<ILoggerFactory>(),
                 }));
-            UseRateLimiter<AttentionFactoryClientOptions>(services);
-            UseRateLimiter<AttentiumClientOptions>(services);
-            UseRateLimiter<AutoPersonasClientOptions>(services);
+            PostConfigureEveryClient(services, (o, provider) => o.RateLimiterProvider ??= provider.GetRequiredService<RedisClientRateLimiterProvider>());
         }
 
         if (options.RetryBudget)
@@ -72,9 +70,7 @@ public static class AttentionRedisServiceCollectionExtensions
                     Database = options.Database,
                     LoggerFactory = provider.GetService<ILoggerFactory>(),
                 }));
-            UseRetryBudget<AttentionFactoryClientOptions>(services);
-            UseRetryBudget<AttentiumClientOptions>(services);
-            UseRetryBudget<AutoPersonasClientOptions>(services);
+            PostConfigureEveryClient(services, (o, provider) => o.RetryBudgetProvider ??= provider.GetRequiredService<RedisRetryBudgetProvider>());
         }
 
         if (options.PaymentLedger)
@@ -89,8 +85,7 @@ public static class AttentionRedisServiceCollectionExtensions
                     LoggerFactory = provider.GetService<ILoggerFactory>(),
                 }));
             services.Replace(ServiceDescriptor.Singleton<IPaymentLedger>(provider => provider.GetRequiredService<RedisPaymentLedger>()));
-            services.AddSingleton<IPostConfigureOptions<AttentiumClientOptions>>(provider =>
-                new PostConfigureOptions<AttentiumClientOptions>(Options.Options.DefaultName, o => o.PaymentLedger ??= provider.GetRequiredService<RedisPaymentLedger>()));
+            PostConfigure<AttentiumClientOptions>(services, (o, provider) => o.PaymentLedger ??= provider.GetRequiredService<RedisPaymentLedger>());
         }
 
         if (options.WebhookDeduplication)
@@ -103,17 +98,17 @@ public static class AttentionRedisServiceCollectionExtensions
         return services;
     }
 
-    private static void UseRetryBudget<TOptions>(IServiceCollection services)
-        where TOptions : AttentionClientOptions
+    /// <summary>Applies <paramref name="configure"/> to the options of all three clients, after the application's own configuration.</summary>
+    private static void PostConfigureEveryClient(IServiceCollection services, Action<AttentionClientOptions, IServiceProvider> configure)
     {
-        services.AddSingleton<IPostConfigureOptions<TOptions>>(provider =>
-            new PostConfigureOptions<TOptions>(Options.Options.DefaultName, o => o.RetryBudgetProvider ??= provider.GetRequiredService<RedisRetryBudgetProvider>()));
+        PostConfigure<AttentionFactoryClientOptions>(services, configure);
+        PostConfigure<AttentiumClientOptions>(services, configure);
+        PostConfigure<AutoPersonasClientOptions>(services, configure);
     }
 
-    private static void UseRateLimiter<TOptions>(IServiceCollection services)
-        where TOptions : AttentionClientOptions
-    {
+    /// <summary>Applies <paramref name="configure"/> to one client's options after the application's own configuration (so its explicit settings win).</summary>
+    private static void PostConfigure<TOptions>(IServiceCollection services, Action<TOptions, IServiceProvider> configure)
+        where TOptions : AttentionClientOptions =>
         services.AddSingleton<IPostConfigureOptions<TOptions>>(provider =>
-            new PostConfigureOptions<TOptions>(Options.Options.DefaultName, o => o.RateLimiterProvider ??= provider.GetRequiredService<RedisClientRateLimiterProvider>()));
-    }
+            new PostConfigureOptions<TOptions>(Options.Options.DefaultName, o => configure(o, provider)));
 }
