@@ -12,32 +12,13 @@ namespace Attention.Sdk.Benchmarks;
 /// settings and a source-generated parse of the same document. Target: median ≤ 1.05×, allocations ≤ 1.3× the baseline.
 /// </summary>
 [MemoryDiagnoser]
-public class SdkOverheadBenchmarks
+public class SdkOverheadBenchmarks : LoopbackBenchmarks
 {
-    private const string RentalId = "4e1a5c98-1d23-4c9e-b3a7-0fdbc2a6e1b3";
-    private LoopbackServer _server = null!;
-    private HttpClient _raw = null!;
-    private AttentionFactoryClient _sdk = null!;
-
-    [GlobalSetup]
-    public async Task SetupAsync()
-    {
-        _server = await LoopbackServer.StartAsync(Payloads.Rental);
-        (_raw, _sdk) = BenchmarkClients.Create(_server.Address);
-    }
-
-    [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        _raw.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Benchmark(Baseline = true, Description = "raw HttpClient + STJ source-gen")]
-    public Task<BenchRental> RawHttpClient() => BenchmarkClients.RawGetAsync(_raw, RentalId);
+    public Task<BenchRental> RawHttpClient() => BenchmarkClients.RawGetAsync(RawClient, RentalId);
 
     [Benchmark(Description = "SDK typed call")]
-    public Task<Rental> Sdk() => BenchmarkClients.SdkGetAsync(_sdk, RentalId);
+    public Task<Rental> Sdk() => BenchmarkClients.SdkGetAsync(SdkClient, RentalId);
 }
 
 /// <summary>Both sides of the comparison, built the same way (same transport settings, same Authorization header).</summary>
