@@ -51,7 +51,7 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
 
         while (true)
         {
-            var bucket = Resolve(partition, out var key, out _);
+            var bucket = Resolve(partition, out var key);
             if (bucket.TryDeposit())
             {
                 partition.HeldBudget = new HeldRetryBudget(this, bucket);
@@ -68,7 +68,7 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
         ArgumentNullException.ThrowIfNull(partition);
         while (true)
         {
-            var bucket = Resolve(partition, out var key, out _);
+            var bucket = Resolve(partition, out var key);
             if (bucket.TryWithdraw() is { } taken)
             {
                 return ValueTask.FromResult(taken);
@@ -124,14 +124,14 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
         }
     }
 
-    private RetryBudgetBucket Resolve(RetryBudgetPartition partition, out (string, TimeProvider) key, out RetryBudgetBucket bucket)
+    /// <summary>The partition's bucket, created (and counted) when it has none; <paramref name="key"/> is its dictionary key.</summary>
+    private RetryBudgetBucket Resolve(RetryBudgetPartition partition, out (string, TimeProvider) key)
     {
         key = (partition.Id, partition.TimeProvider);
         while (true)
         {
             if (_buckets.TryGetValue(key, out var existing))
             {
-                bucket = existing;
                 return existing;
             }
 
@@ -139,7 +139,6 @@ public sealed class InProcessRetryBudgetProvider : IRetryBudgetProvider
             if (_buckets.TryAdd(key, created))
             {
                 Interlocked.Increment(ref _held);
-                bucket = created;
                 return created;
             }
         }
